@@ -1,0 +1,15 @@
+/**
+ * The server `instructions`: the cross-tool workflow, said once, so tool descriptions can stay
+ * one or two sentences.
+ */
+export const INSTRUCTIONS = `HeyGen video tools (API v3). Ids: a look id is the avatar_id for videos; voice ids come from list_voices.
+
+Fastest path, one prompt to a finished video:
+1. get_account to see the credits left.
+2. Optional: list_avatar_looks → get_avatar_look (its default_voice_id; include_preview_image to look at it) and list_video_agent_styles.
+3. Write the prompt with the video_agent_prompt prompt (FORMAT / TONE / AVATAR / STYLE / CRITICAL ON-SCREEN TEXT / scenes / MUSIC / NARRATION STYLE), check it with validate_video_agent_prompt.
+4. create_video_agent (spends credits, returns at once) → wait_for_job {kind:"video_agent_session"} until completed → download_video (stdio) or the video URL.
+
+Precise path: choose a look and a voice (the look's default voice, or list_voices filtered by language and gender), then create_avatar_video / create_studio_video / create_video_from_template → wait_for_job {kind:"video"} → download_video.
+
+Rules: tools marked "Spends HeyGen credits." accept dry_run to see the exact request first; an identical create repeated within 10 minutes returns the first job unless allow_duplicate is set; never resubmit a create after an error that says the job may exist — check its status or list tool first. wait_for_job returns within 50 s; call it again while it says still running. Lists are paged: pass next_token back to get more, and use query / filters rather than reading whole catalogs.`;

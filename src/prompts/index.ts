@@ -1,0 +1,11 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerDeps } from '../context.js';
+
+export type PromptRegistrar = (server: McpServer, deps: ServerDeps) => void;
+
+/** Every workflow prompt. */
+const REGISTRARS: PromptRegistrar[] = [];
+
+export function registerPrompts(server: McpServer, deps: ServerDeps): void {
+  for (const register of REGISTRARS) register(server, deps);
+}

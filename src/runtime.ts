@@ -1,0 +1,56 @@
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import type { ServerDeps } from './context.js';
+import { HeyGenClient } from './heygen/client.js';
+import { redact, type Logger } from './log.js';
+import { MemoryStateProvider } from './state/memory.js';
+import { VERSION } from './version.js';
+
+/** The key and base URL the process talks to: the real API, or the in-process simulator. */
+export interface Upstream {
+  apiKey: string | undefined;
+  baseUrl: string;
+  sandbox: boolean;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator when --sandbox is on; otherwise uses the configured HeyGen API. */
+export async function openUpstream(config: Config, log: Logger): Promise<Upstream> {
+  if (!config.sandbox) {
+    return { apiKey: config.apiKey, baseUrl: config.apiBase, sandbox: false, close: async () => undefined };
+  }
+  const { startSimulator } = await import('./sandbox/index.js');
+  const sim = await startSimulator({ speed: Number(process.env.HEYGEN_MCP_SANDBOX_SPEED ?? 60) });
+  log.info(`sandbox: HeyGen simulator on ${sim.baseUrl}`);
+  return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sandbox: true, close: () => sim.close() };
+}
+
+export function expandHome(p: string): string {
+  return p === '~' || p.startsWith('~/') ? resolve(homedir(), p.slice(2)) : resolve(p);
+}
+
+/**
+ * Makes the dependencies of one server instance for one API key. The state provider is shared
+ * by the whole process so sessions with the same key share caches and the duplicate guard.
+ */
+export function makeDeps(args: {
+  config: Config;
+  upstream: Upstream;
+  apiKey: string | undefined;
+  transport: 'stdio' | 'http';
+  states: MemoryStateProvider;
+  log: Logger;
+}): ServerDeps {
+  const key = args.apiKey ?? '';
+  redact(key);
+  return {
+    config: { ...args.config, downloadDir: expandHome(args.config.downloadDir) },
+    heygen: new HeyGenClient({ apiKey: key, baseUrl: args.upstream.baseUrl, maxRetries: args.config.maxRetries, userAgent: `heygen-mcp/${VERSION}` }),
+    state: args.states.forKey(key),
+    transport: args.transport,
+    sandbox: args.upstream.sandbox,
+    log: args.log,
+    version: VERSION,
+  };
+}

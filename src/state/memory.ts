@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * State that belongs to one HeyGen API key: the duplicate-create guard, the registry of jobs the
+ * key started, and the catalog cache. Sessions that use the same key share it; different keys
+ * never do. Keys are identified by a hash, never by the key itself.
+ */
+export interface KeyState {
+  readonly keyId: string;
+  guard: DuplicateGuard;
+  jobs: JobRegistry;
+  cache: CatalogCache;
+}
+
+export interface DuplicateGuard {
+  /**
+   * Runs `fn` unless an identical request (same fingerprint) succeeded within the window or is
+   * in flight, in which case the earlier result is returned with `reused: true`.
+   */
+  run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean }>;
+}
+
+export interface JobRecord { kind: string; id: string; tool: string; createdAt: number }
+export interface JobRegistry {
+  record(job: JobRecord): Promise<void>;
+  recent(limit?: number): Promise<JobRecord[]>;
+}
+
+export interface CatalogCache {
+  /** Returns the cached value under `key` while fresh; otherwise loads it once (concurrent callers share the load). */
+  getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** Cached value if fresh, without loading. */
+  peek<T>(key: string): T | undefined;
+  invalidate(prefix?: string): void;
+}
+
+export function keyIdOf(apiKey: string): string {
+  return createHash('sha256').update('heygen-mcp:' + apiKey).digest('hex').slice(0, 16);
+}
+
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export class MemoryDuplicateGuard implements DuplicateGuard {
+  private readonly done = new Map<string, { at: number; value: unknown }>();
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  constructor(private readonly windowMs = DUPLICATE_WINDOW_MS, private readonly now: () => number = Date.now) {}
+
+  async run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean }> {
+    this.sweep();
+    const prior = this.done.get(fingerprint);
+    if (prior) return { value: prior.value as T, reused: true };
+    const pending = this.inflight.get(fingerprint);
+    if (pending) return { value: (await pending) as T, reused: true };
+    const p = fn();
+    this.inflight.set(fingerprint, p);
+    try {
+      const value = await p;
+      this.done.set(fingerprint, { at: this.now(), value });
+      return { value, reused: false };
+    } finally {
+      this.inflight.delete(fingerprint);
+    }
+  }
+
+  private sweep(): void {
+    const cutoff = this.now() - this.windowMs;
+    for (const [k, v] of this.done) if (v.at < cutoff) this.done.delete(k);
+  }
+}
+
+export class MemoryJobRegistry implements JobRegistry {
+  private readonly jobs: JobRecord[] = [];
+  constructor(private readonly max = 500) {}
+  async record(job: JobRecord): Promise<void> {
+    this.jobs.push(job);
+    if (this.jobs.length > this.max) this.jobs.splice(0, this.jobs.length - this.max);
+  }
+  async recent(limit = 50): Promise<JobRecord[]> {
+    return this.jobs.slice(-limit).reverse();
+  }
+}
+
+export class MemoryCatalogCache implements CatalogCache {
+  private readonly entries = new Map<string, { until: number; value: unknown }>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  constructor(private readonly now: () => number = Date.now, private readonly maxEntries = 2_000) {}
+
+  async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const hit = this.peek<T>(key);
+    if (hit !== undefined) return hit;
+    const pending = this.loading.get(key);
+    if (pending) return pending as Promise<T>;
+    const p = load().then((value) => {
+      if (ttlMs > 0) {
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+        this.entries.set(key, { until: this.now() + ttlMs, value });
+      }
+      return value;
+    }).finally(() => this.loading.delete(key));
+    this.loading.set(key, p);
+    return p;
+  }
+
+  peek<T>(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.until <= this.now()) { this.entries.delete(key); return undefined; }
+    return e.value as T;
+  }
+
+  invalidate(prefix = ''): void {
+    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k);
+  }
+}
+
+/** Hands out one KeyState per API key hash, for the life of the process. */
+export class MemoryStateProvider {
+  private readonly states = new Map<string, KeyState>();
+  forKey(apiKey: string): KeyState {
+    const keyId = keyIdOf(apiKey);
+    let s = this.states.get(keyId);
+    if (!s) {
+      s = { keyId, guard: new MemoryDuplicateGuard(), jobs: new MemoryJobRegistry(), cache: new MemoryCatalogCache() };
+      this.states.set(keyId, s);
+    }
+    return s;
+  }
+}

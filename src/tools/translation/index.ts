@@ -1,0 +1,3 @@
+import type { AnyToolDef } from '../define.js';
+
+export const translationTools: AnyToolDef[] = [];
