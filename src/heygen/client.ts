@@ -1,5 +1,10 @@
 import { HeyGenHttp, type HttpOptions } from './http.js';
 import { UsersApi } from './api/users.js';
+import { TranslationsApi } from './api/translations.js';
+import { WebhooksApi } from './api/webhooks.js';
+import { LipsyncsApi } from './api/lipsyncs.js';
+import { AvatarsApi } from './api/avatars.js';
+import { VoicesApi } from './api/voices.js';
 
 export type HeyGenClientOptions = HttpOptions;
 
@@ -10,9 +15,19 @@ export type HeyGenClientOptions = HttpOptions;
 export class HeyGenClient {
   readonly http: HeyGenHttp;
   readonly users: UsersApi;
+  readonly translations: TranslationsApi;
+  readonly webhooks: WebhooksApi;
+  readonly lipsyncs: LipsyncsApi;
+  readonly avatars: AvatarsApi;
+  readonly voices: VoicesApi;
 
   constructor(opts: HeyGenClientOptions) {
     this.http = new HeyGenHttp(opts);
     this.users = new UsersApi(this.http);
+    this.translations = new TranslationsApi(this.http);
+    this.webhooks = new WebhooksApi(this.http);
+    this.lipsyncs = new LipsyncsApi(this.http);
+    this.avatars = new AvatarsApi(this.http);
+    this.voices = new VoicesApi(this.http);
   }
 }

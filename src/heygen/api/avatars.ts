@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+
+/** GET /v3/avatars and /v3/avatars/looks accept at most 50 items per page. */
+export const AVATAR_PAGE_MAX = 50;
+
+const failure = z.object({ code: z.string().optional(), message: z.string().optional() });
+
+export const AvatarGroup = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  gender: z.string().optional(),
+  created_at: z.number().optional(),
+  default_voice_id: z.string().optional(),
+  looks_count: z.number().optional(),
+  preview_image_url: z.string().optional(),
+  preview_video_url: z.string().optional(),
+  // Only private groups carry a training status; public presets have none.
+  status: z.string().optional(),
+  consent_status: z.string().optional(),
+  error: failure.optional(),
+});
+export type AvatarGroup = z.output<typeof AvatarGroup>;
+
+/** A look: its `id` is the `avatar_id` that POST /v3/videos takes. */
+export const AvatarLook = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  avatar_type: z.string().optional(),
+  group_id: z.string().optional(),
+  gender: z.string().optional(),
+  default_voice_id: z.string().optional(),
+  preferred_orientation: z.string().optional(),
+  image_width: z.number().optional(),
+  image_height: z.number().optional(),
+  preview_image_url: z.string().optional(),
+  preview_video_url: z.string().optional(),
+  supported_api_engines: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  status: z.string().optional(),
+  error: failure.optional(),
+});
+export type AvatarLook = z.output<typeof AvatarLook>;
+
+export type AvatarOwnership = 'public' | 'private';
+export type AvatarType = 'studio_avatar' | 'digital_twin' | 'photo_avatar';
+
+export interface ListGroupsParams {
+  ownership?: AvatarOwnership | undefined;
+  limit?: number | undefined;
+  token?: string | undefined;
+}
+
+export interface ListLooksParams {
+  group_id?: string | undefined;
+  avatar_type?: AvatarType | undefined;
+  ownership?: AvatarOwnership | undefined;
+  limit?: number | undefined;
+  token?: string | undefined;
+}
+
+export class AvatarsApi {
+  constructor(private readonly http: HeyGenHttp) {}
+
+  // ── Reads ──────────────────────────────────────────────────────────────
+
+  /** GET /v3/avatars — avatar groups (characters), filterable by ownership. */
+  listGroups(params: ListGroupsParams = {}, opts?: CallOptions): Promise<Page<AvatarGroup>> {
+    return this.http.page({ method: 'GET', path: '/v3/avatars', query: { ...params } }, AvatarGroup, opts);
+  }
+
+  /** GET /v3/avatars/{group_id} — one group with its preview and training status. */
+  getGroup(groupId: string, opts?: CallOptions): Promise<AvatarGroup> {
+    return this.http.data({ method: 'GET', path: `/v3/avatars/${seg(groupId)}` }, AvatarGroup, opts);
+  }
+
+  /** GET /v3/avatars/looks — looks, filterable by group, avatar type and ownership. */
+  listLooks(params: ListLooksParams = {}, opts?: CallOptions): Promise<Page<AvatarLook>> {
+    return this.http.page({ method: 'GET', path: '/v3/avatars/looks', query: { ...params } }, AvatarLook, opts);
+  }
+
+  /** GET /v3/avatars/looks/{look_id} — engines, orientation, default voice, previews. */
+  getLook(lookId: string, opts?: CallOptions): Promise<AvatarLook> {
+    return this.http.data({ method: 'GET', path: `/v3/avatars/looks/${seg(lookId)}` }, AvatarLook, opts);
+  }
+}
