@@ -174,3 +174,16 @@ describe('job status progression', () => {
     expect((await h.call('DELETE', `/v3/voices/${id}`)).json.error.code).toBe('voice_not_found');
   });
 });
+
+describe('webhook events', () => {
+  it('lists events for finished jobs, filterable by type and entity', async () => {
+    const r = await h.call('GET', '/v3/webhooks/events?event_type=avatar_video.success&limit=100');
+    expect(r.status).toBe(200);
+    expect(r.json.data.length).toBeGreaterThan(0);
+    expect(r.json.data.every((e: any) => e.event_type === 'avatar_video.success')).toBe(true);
+    const one = r.json.data[0];
+    const byEntity = await h.call('GET', `/v3/webhooks/events?entity_id=${one.event_data.video_id}`);
+    expect(byEntity.json.data.map((e: any) => e.event_id)).toEqual([one.event_id]);
+    expect((await h.call('GET', '/v3/webhooks/events?event_type=bogus')).json.error.param).toBe('event_type');
+  });
+});

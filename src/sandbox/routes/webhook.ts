@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../catalog.js';
 import { badParam, notFound } from '../errors.js';
 import { ok, page, type Ctx, type RouteDef } from '../http-server.js';
-import { newId, type WebhookEndpoint } from '../jobs.js';
+import { newId, phaseAt, type WebhookEndpoint, type WebhookEvent } from '../jobs.js';
+import { videoStatus } from './common.js';
 import { enumParam, opt, paginate, parseBody, str } from '../validate.js';
 
 const names = EVENT_TYPES.map(([n]) => n) as [string, ...string[]];
@@ -22,6 +23,28 @@ function requireEndpoint(ctx: Ctx): WebhookEndpoint {
   const e = ctx.state.webhooks.get(id);
   if (!e) throw notFound('not_found', 'Webhook endpoint', id);
   return e;
+}
+
+/** Events for jobs that reached a final state, derived lazily from the simulated clock. */
+function deliveredEvents(ctx: Ctx): WebhookEvent[] {
+  const out: WebhookEvent[] = [];
+  const add = (type: string, id: string, finishedMs: number, data: Record<string, unknown>) => {
+    out.push({ event_id: `evt_${id}`, event_type: type, entityId: id, created_at: new Date(finishedMs).toISOString(), event_data: data });
+  };
+  const end = (startMs: number, phases: [string, number][]) => startMs + (phases.reduce((a, [, d]) => a + d, 0) * 1000) / ctx.core.speed;
+  for (const v of ctx.state.videos.values()) {
+    const st = videoStatus(ctx.core, v);
+    if (!st.done) continue;
+    const ok = st.status === 'completed';
+    const type = v.sessionId ? (ok ? 'video_agent.success' : 'video_agent.fail') : ok ? 'avatar_video.success' : 'avatar_video.fail';
+    add(type, v.id, end(v.startMs, v.phases), { video_id: v.id, session_id: v.sessionId ?? null, callback_id: v.callbackId ?? null, status: st.status });
+  }
+  for (const t of ctx.state.translations.values()) {
+    const ps = phaseAt(t.phases, ctx.core.elapsed(t.startMs), ctx.core.outcome(t.id));
+    if (!ps.done) continue;
+    add(ps.status === 'completed' ? 'video_translate.success' : 'video_translate.fail', t.id, end(t.startMs, t.phases), { video_translation_id: t.id, output_language: t.outputLanguage, callback_id: t.callbackId });
+  }
+  return out;
 }
 
 export const webhookRoutes: RouteDef[] = [
@@ -74,7 +97,7 @@ export const webhookRoutes: RouteDef[] = [
     method: 'GET', path: '/v3/webhooks/events', handler: (ctx) => {
       const type = enumParam(ctx.query, 'event_type', names);
       const entity = ctx.query['entity_id'];
-      const items = [...ctx.state.events].reverse().filter((e) => (!type || e.event_type === type) && (!entity || e.entityId === entity));
+      const items = [...deliveredEvents(ctx), ...ctx.state.events].sort((a, b) => b.created_at.localeCompare(a.created_at)).filter((e) => (!type || e.event_type === type) && (!entity || e.entityId === entity));
       const p = paginate(items, ctx.query, `events|${type ?? ''}|${entity ?? ''}`, { max: 100, def: 10 });
       return page({ ...p, data: p.data.map(({ entityId: _e, ...rest }) => rest) });
     },
