@@ -1,5 +1,8 @@
 import { HeyGenHttp, type HttpOptions } from './http.js';
 import { UsersApi } from './api/users.js';
+import { VideosApi } from './api/videos.js';
+import { VideoAgentsApi } from './api/video-agents.js';
+import { TemplatesApi } from './api/templates.js';
 import { TranslationsApi } from './api/translations.js';
 import { WebhooksApi } from './api/webhooks.js';
 import { LipsyncsApi } from './api/lipsyncs.js';
@@ -15,6 +18,9 @@ export type HeyGenClientOptions = HttpOptions;
 export class HeyGenClient {
   readonly http: HeyGenHttp;
   readonly users: UsersApi;
+  readonly videos: VideosApi;
+  readonly videoAgents: VideoAgentsApi;
+  readonly templates: TemplatesApi;
   readonly translations: TranslationsApi;
   readonly webhooks: WebhooksApi;
   readonly lipsyncs: LipsyncsApi;
@@ -24,6 +30,9 @@ export class HeyGenClient {
   constructor(opts: HeyGenClientOptions) {
     this.http = new HeyGenHttp(opts);
     this.users = new UsersApi(this.http);
+    this.videos = new VideosApi(this.http);
+    this.videoAgents = new VideoAgentsApi(this.http);
+    this.templates = new TemplatesApi(this.http);
     this.translations = new TranslationsApi(this.http);
     this.webhooks = new WebhooksApi(this.http);
     this.lipsyncs = new LipsyncsApi(this.http);
