@@ -8,6 +8,7 @@ import { WebhooksApi } from './api/webhooks.js';
 import { LipsyncsApi } from './api/lipsyncs.js';
 import { AvatarsApi } from './api/avatars.js';
 import { VoicesApi } from './api/voices.js';
+import { AssetsApi } from './api/assets.js';
 
 export type HeyGenClientOptions = HttpOptions;
 
@@ -26,6 +27,7 @@ export class HeyGenClient {
   readonly lipsyncs: LipsyncsApi;
   readonly avatars: AvatarsApi;
   readonly voices: VoicesApi;
+  readonly assets: AssetsApi;
 
   constructor(opts: HeyGenClientOptions) {
     this.http = new HeyGenHttp(opts);
@@ -38,5 +40,6 @@ export class HeyGenClient {
     this.lipsyncs = new LipsyncsApi(this.http);
     this.avatars = new AvatarsApi(this.http);
     this.voices = new VoicesApi(this.http);
+    this.assets = new AssetsApi(this.http);
   }
 }

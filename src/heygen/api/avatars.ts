@@ -83,4 +83,58 @@ export class AvatarsApi {
   getLook(lookId: string, opts?: CallOptions): Promise<AvatarLook> {
     return this.http.data({ method: 'GET', path: `/v3/avatars/looks/${seg(lookId)}` }, AvatarLook, opts);
   }
+
+  // ── Writes ─────────────────────────────────────────────────────────────
+
+  /** POST /v3/avatars — starts training a prompt, photo or digital-twin avatar (spends credits). */
+  create(body: CreateAvatarBody, opts?: CallOptions): Promise<CreatedAvatar> {
+    return this.http.data({ method: 'POST', path: '/v3/avatars', body }, CreatedAvatar, opts);
+  }
+
+  /** POST /v3/avatars/{group_id}/consent — consent page URL, or a submitted consent video. */
+  consent(groupId: string, body: AvatarConsentBody, opts?: CallOptions): Promise<AvatarConsent> {
+    return this.http.data({ method: 'POST', path: `/v3/avatars/${seg(groupId)}/consent`, body }, AvatarConsent, opts);
+  }
+
+  /** PATCH /v3/avatars/looks/{look_id} — renames a photo or digital-twin look. */
+  updateLook(lookId: string, body: { name: string }, opts?: CallOptions): Promise<AvatarLook> {
+    return this.http.data({ method: 'PATCH', path: `/v3/avatars/looks/${seg(lookId)}`, body }, AvatarLook, opts);
+  }
+
+  /** DELETE /v3/avatars/{group_id} — removes the group and every look in it. */
+  async deleteGroup(groupId: string, opts?: CallOptions): Promise<{ id: string }> {
+    const r = await this.http.data({ method: 'DELETE', path: `/v3/avatars/${seg(groupId)}` }, DeletedId, opts);
+    return { id: r.id ?? groupId };
+  }
+
+  /** DELETE /v3/avatars/looks/{look_id} — the last look of a group takes the group with it. */
+  async deleteLook(lookId: string, opts?: CallOptions): Promise<{ id: string }> {
+    const r = await this.http.data({ method: 'DELETE', path: `/v3/avatars/looks/${seg(lookId)}` }, DeletedId, opts);
+    return { id: r.id ?? lookId };
+  }
 }
+
+/** The AssetInput union HeyGen takes wherever media goes in. */
+export type MediaInput =
+  | { type: 'url'; url: string }
+  | { type: 'asset_id'; asset_id: string }
+  | { type: 'base64'; media_type: string; data: string };
+
+export type CreateAvatarBody =
+  | { type: 'prompt'; name: string; prompt: string; avatar_group_id?: string | undefined; avatar_id?: string | undefined; reference_images?: MediaInput[] | undefined }
+  | { type: 'photo'; name: string; file: MediaInput; avatar_group_id?: string | undefined }
+  | { type: 'digital_twin'; name: string; file: MediaInput; avatar_group_id?: string | undefined };
+
+export const CreatedAvatar = z.object({ avatar_group: AvatarGroup.optional(), avatar_item: AvatarLook.optional() });
+export type CreatedAvatar = z.output<typeof CreatedAvatar>;
+
+export interface AvatarConsentBody {
+  reroute_url?: string | undefined;
+  consent_text?: string | undefined;
+  consent_video?: MediaInput | undefined;
+}
+
+export const AvatarConsent = z.object({ avatar_group: AvatarGroup.optional(), url: z.string().optional() });
+export type AvatarConsent = z.output<typeof AvatarConsent>;
+
+const DeletedId = z.object({ id: z.string().optional() });

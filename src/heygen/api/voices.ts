@@ -56,4 +56,64 @@ export class VoicesApi {
   get(voiceId: string, opts?: CallOptions): Promise<VoiceDetail> {
     return this.http.data({ method: 'GET', path: `/v3/voices/${seg(voiceId)}` }, VoiceDetail, opts);
   }
+
+  // ── Writes ─────────────────────────────────────────────────────────────
+
+  /** POST /v3/voices — "design": up to 3 existing voices matching a description (a search, no charge). */
+  design(body: DesignVoiceBody, opts?: CallOptions): Promise<DesignedVoices> {
+    return this.http.data({ method: 'POST', path: '/v3/voices', body }, DesignedVoices, opts);
+  }
+
+  /** POST /v3/voices/clone — starts cloning from an audio sample; poll get() until status `complete`. */
+  clone(body: CloneVoiceBody, opts?: CallOptions): Promise<{ voice_clone_id: string }> {
+    return this.http.data({ method: 'POST', path: '/v3/voices/clone', body }, ClonedVoice, opts);
+  }
+
+  /** DELETE /v3/voices/{voice_id} — removes a cloned voice. */
+  async delete(voiceId: string, opts?: CallOptions): Promise<{ voice_id: string }> {
+    const r = await this.http.data({ method: 'DELETE', path: `/v3/voices/${seg(voiceId)}` }, DeletedVoice, opts);
+    return { voice_id: r.voice_id ?? voiceId };
+  }
+
+  /** POST /v3/voices/speech — text or SSML to audio with a starfish voice. */
+  speech(body: SpeechBody, opts?: CallOptions): Promise<Speech> {
+    return this.http.data({ method: 'POST', path: '/v3/voices/speech', body }, Speech, opts);
+  }
 }
+
+export interface DesignVoiceBody {
+  prompt: string;
+  gender?: 'male' | 'female' | undefined;
+  locale?: string | undefined;
+  seed?: number | undefined;
+}
+
+export const DesignedVoices = z.object({ seed: z.number().optional(), voices: z.array(Voice).default([]) });
+export type DesignedVoices = z.output<typeof DesignedVoices>;
+
+export interface CloneVoiceBody {
+  voice_name: string;
+  audio: { type: 'url'; url: string } | { type: 'asset_id'; asset_id: string } | { type: 'base64'; media_type: string; data: string };
+  language?: string | undefined;
+  remove_background_noise?: boolean | undefined;
+}
+
+const ClonedVoice = z.object({ voice_clone_id: z.string() });
+const DeletedVoice = z.object({ voice_id: z.string().optional() });
+
+export interface SpeechBody {
+  text: string;
+  voice_id: string;
+  input_type?: 'text' | 'ssml' | undefined;
+  speed?: number | undefined;
+  language?: string | undefined;
+  locale?: string | undefined;
+}
+
+export const Speech = z.object({
+  audio_url: z.string(),
+  duration: z.number().optional(),
+  request_id: z.string().optional(),
+  word_timestamps: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).optional(),
+});
+export type Speech = z.output<typeof Speech>;
