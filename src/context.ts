@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.js';
 import type { HeyGenClient } from './heygen/client.js';
+import type { JobWatcher } from './hosted/poller.js';
 import type { Logger } from './log.js';
 import type { KeyState } from './state/memory.js';
 
@@ -17,4 +18,6 @@ export interface ServerDeps {
   /** Dispatcher for fetching file URLs HeyGen returned (tests inject one). */
   fileDispatcher?: Dispatcher | undefined;
   version?: string | undefined;
+  /** Shared job poller behind resource subscriptions; absent where a server cannot notify later (stateless HTTP). */
+  watcher?: JobWatcher | undefined;
 }

@@ -1,10 +1,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../context.js';
+import { registerSubscriptions } from './subscriptions.js';
 
 export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
 
 /** Every group of resources; each registrar adds its own URIs and templates. */
-const REGISTRARS: ResourceRegistrar[] = [];
+const REGISTRARS: ResourceRegistrar[] = [
+  registerSubscriptions,
+];
 
 export function registerResources(server: McpServer, deps: ServerDeps): void {
   for (const register of REGISTRARS) register(server, deps);

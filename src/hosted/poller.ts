@@ -1,0 +1,166 @@
+import type { HeyGenClient } from '../heygen/client.js';
+import { isHeyGenError } from '../heygen/errors.js';
+import type { CallOptions } from '../heygen/http.js';
+import type { Logger } from '../log.js';
+
+/** What a job resource URI names, and how to read the job's status. */
+export interface JobTarget { kind: string; id: string }
+export interface JobState { status: string; done: boolean; failed: boolean }
+export interface JobReader {
+  /** The job a `heygen://…` URI names; undefined for resources that never change. */
+  parse(uri: string): JobTarget | undefined;
+  read(heygen: HeyGenClient, target: JobTarget, call: CallOptions): Promise<JobState>;
+}
+
+/** One subscribed session: what it watches and how to tell it. */
+export interface WatchSubscriber {
+  /** Starts watching; false when the URI is not a job resource (nothing will change). */
+  subscribe(uri: string): boolean;
+  unsubscribe(uri: string): void;
+  /** Drops every subscription of this session (server closed). */
+  release(): void;
+}
+
+interface Sub { notify(uri: string): void; uris: Set<string> }
+interface Watch {
+  id: string; uri: string; target: JobTarget; heygen: HeyGenClient;
+  subs: Set<Sub>; last: string | undefined; delayMs: number;
+  timer: NodeJS.Timeout | undefined; abort: AbortController; ended: boolean;
+}
+
+export interface WatcherOptions { reader: JobReader; log: Logger; minMs?: number; maxMs?: number }
+
+/**
+ * One background poll per (API key, job URI), however many sessions subscribe to it. The delay
+ * starts at 2 s, doubles to 30 s while nothing changes and drops back when the status moves.
+ * Every status change becomes `notifications/resources/updated` for each subscriber; a terminal
+ * status ends the watch (and the subscriptions), and so does the last subscriber leaving.
+ */
+export class JobWatcher {
+  private readonly watches = new Map<string, Watch>();
+  private readonly minMs: number;
+  private readonly maxMs: number;
+
+  constructor(private readonly opts: WatcherOptions) {
+    this.minMs = opts.minMs ?? 2_000;
+    this.maxMs = opts.maxMs ?? 30_000;
+  }
+
+  /** Live (key, URI) watches: what the poller is spending requests on. */
+  get size(): number {
+    return this.watches.size;
+  }
+
+  subscriber(keyId: string, heygen: HeyGenClient, notify: (uri: string) => void): WatchSubscriber {
+    const sub: Sub = { notify, uris: new Set() };
+    return {
+      subscribe: (uri) => {
+        const target = this.opts.reader.parse(uri);
+        if (!target) return false;
+        const id = `${keyId}\n${uri}`;
+        let w = this.watches.get(id);
+        if (!w) {
+          w = { id, uri, target, heygen, subs: new Set(), last: undefined, delayMs: this.minMs, timer: undefined, abort: new AbortController(), ended: false };
+          this.watches.set(id, w);
+          this.schedule(w, 0);
+        }
+        w.subs.add(sub);
+        sub.uris.add(id);
+        return true;
+      },
+      unsubscribe: (uri) => this.leave(sub, `${keyId}\n${uri}`),
+      release: () => { for (const id of [...sub.uris]) this.leave(sub, id); },
+    };
+  }
+
+  /**
+   * A pushed event (a verified webhook) about job `id`: notifies every session watching it,
+   * whatever its key, and ends those watches when the event is terminal. The notification
+   * carries only the URI; each session then reads the resource with its own key. Returns how
+   * many sessions were told.
+   */
+  signalJob(id: string, terminal: boolean): number {
+    let told = 0;
+    for (const w of [...this.watches.values()]) {
+      if (w.target.id !== id) continue;
+      told += this.notifyAll(w);
+      if (terminal) this.end(w);
+      else this.reschedule(w, this.minMs);
+    }
+    return told;
+  }
+
+  close(): void {
+    for (const w of [...this.watches.values()]) this.end(w);
+  }
+
+  private leave(sub: Sub, id: string): void {
+    sub.uris.delete(id);
+    const w = this.watches.get(id);
+    if (!w) return;
+    w.subs.delete(sub);
+    if (w.subs.size === 0) this.end(w);
+  }
+
+  private end(w: Watch): void {
+    if (w.ended) return;
+    w.ended = true;
+    if (w.timer) clearTimeout(w.timer);
+    w.abort.abort();
+    this.watches.delete(w.id);
+    for (const s of w.subs) s.uris.delete(w.id);
+    w.subs.clear();
+  }
+
+  private notifyAll(w: Watch): number {
+    for (const s of w.subs) {
+      try {
+        s.notify(w.uri);
+      } catch (err) {
+        this.opts.log.debug('resource update not delivered', { error: err });
+      }
+    }
+    return w.subs.size;
+  }
+
+  private reschedule(w: Watch, delay: number): void {
+    if (w.timer) clearTimeout(w.timer);
+    w.delayMs = delay;
+    this.schedule(w, delay);
+  }
+
+  private schedule(w: Watch, delay: number): void {
+    w.timer = setTimeout(() => void this.poll(w), delay);
+    w.timer.unref();
+  }
+
+  private async poll(w: Watch): Promise<void> {
+    w.timer = undefined;
+    if (w.ended) return;
+    let state: JobState;
+    try {
+      state = await this.opts.reader.read(w.heygen, w.target, { signal: w.abort.signal });
+    } catch (err) {
+      if (w.ended) return;
+      // The job is gone or the key no longer works: polling again cannot help.
+      if (isHeyGenError(err) && (err.status === 404 || err.status === 401 || err.status === 403)) {
+        this.opts.log.debug('stopped watching a job', { kind: w.target.kind, code: err.code });
+        this.notifyAll(w);
+        this.end(w);
+        return;
+      }
+      this.reschedule(w, Math.min(this.maxMs, w.delayMs * 2));
+      return;
+    }
+    if (w.ended) return;
+    const first = w.last === undefined;
+    const changed = !first && state.status !== w.last;
+    w.last = state.status;
+    if (changed || (first && state.done)) this.notifyAll(w);
+    if (state.done) {
+      this.end(w);
+      return;
+    }
+    this.reschedule(w, changed || first ? this.minMs : Math.min(this.maxMs, w.delayMs * 2));
+  }
+}
