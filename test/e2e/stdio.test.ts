@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
+
+const BIN = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const CANARY = 'sk_canary_e2e_5d2f0c81';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ apiKeys: [CANARY] });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+function spawnBin(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', HEYGEN_API_KEY: CANARY, HEYGEN_API_BASE: sim.baseUrl, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+function collect(stream: NodeJS.ReadableStream | null): () => string {
+  let buf = '';
+  stream?.on('data', (d: Buffer) => { buf += d.toString('utf8'); });
+  return () => buf;
+}
+
+async function exitWithin(child: ChildProcess, ms: number): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return code;
+}
+
+describe('stdio end to end (built bin)', () => {
+  it('answers initialize, tools/list and get_account; every stdout line is JSON-RPC; the key appears nowhere', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN],
+      env: { PATH: process.env.PATH ?? '', HEYGEN_API_KEY: CANARY, HEYGEN_API_BASE: sim.baseUrl, DEBUG: '*', NODE_DEBUG: 'http' },
+      stderr: 'pipe',
+    });
+    const stderr = collect(transport.stderr);
+    const client = new Client({ name: 'e2e', version: '0' });
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toContain('get_account');
+    const r = await client.callTool({ name: 'get_account', arguments: {} });
+    expect(r.isError ?? false).toBe(false);
+    await client.close();
+    expect(stderr()).not.toContain(CANARY);
+    expect(JSON.stringify(r)).not.toContain(CANARY);
+  });
+
+  it('writes only JSON-RPC lines to stdout, even for a garbage line, and exits within 2 s of stdin EOF', async () => {
+    const child = spawnBin([], { DEBUG: '*', NODE_DEBUG: 'http,net' });
+    const out = collect(child.stdout);
+    const err = collect(child.stderr);
+    child.stdin!.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } }) + '\n');
+    child.stdin!.write('this is not json\n');
+    child.stdin!.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) + '\n');
+    child.stdin!.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_account', arguments: {} } }) + '\n');
+    const deadline = Date.now() + 10_000;
+    while (!out().includes('"id":2') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    child.stdin!.end();
+    const code = await exitWithin(child, 2_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(code).toBe(0);
+    const lines = out().split('\n').filter((l) => l.trim() !== '');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('jsonrpc', '2.0');
+    expect(out() + err()).not.toContain(CANARY);
+  });
+
+  it('exits cleanly on SIGTERM', async () => {
+    const child = spawnBin([]);
+    const err = collect(child.stderr);
+    const deadline = Date.now() + 10_000;
+    while (!err().includes('ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    expect(await exitWithin(child, 2_000)).toBe(0);
+  });
+
+  it('bad configuration: a clear message on stderr, nothing on stdout, exit 2', async () => {
+    const child = spawnBin(['--toolsets', 'nope']);
+    const out = collect(child.stdout);
+    const err = collect(child.stderr);
+    expect(await exitWithin(child, 5_000)).toBe(2);
+    expect(out()).toBe('');
+    expect(err()).toMatch(/Unknown toolset "nope"/);
+  });
+
+  it('--sandbox runs with no key: get_account answers from the simulator and says so', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox'], env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+    const client = new Client({ name: 'e2e', version: '0' });
+    await client.connect(transport);
+    const r = await client.callTool({ name: 'get_account', arguments: {} });
+    expect(r.isError ?? false).toBe(false);
+    expect(JSON.stringify(r.content)).toMatch(/sandbox/i);
+    await client.close();
+  });
+});

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect, textOf, type Harness } from '../helpers/harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('get_account', () => {
+  it('returns billing and balance from GET /v3/users/me, with the key sent as x-api-key', async () => {
+    h = await connect();
+    const out = await h.ok('get_account');
+    expect(out.billing_type).toBeDefined();
+    expect(typeof out.username).toBe('string');
+    const reqs = h.sim.apiRequests();
+    expect(reqs).toHaveLength(1);
+    expect(reqs[0]).toMatchObject({ method: 'GET', path: '/v3/users/me' });
+    expect(reqs[0]!.headers['x-api-key']).toBe(h.sim.apiKey);
+  });
+
+  it('mirrors the structured result as compact JSON text', async () => {
+    h = await connect();
+    const r = await h.call('get_account');
+    expect(JSON.parse((r.content[0] as { text: string }).text)).toEqual(r.structuredContent);
+  });
+
+  it('a rejected key says 401 and names HEYGEN_API_KEY, never the key itself', async () => {
+    const canary = 'sk_canary_0b7c1e55aa';
+    h = await connect({ apiKey: canary });
+    const text = await h.fails('get_account');
+    expect(text).toMatch(/401/);
+    expect(text).toContain('HEYGEN_API_KEY');
+    expect(text).not.toContain(canary);
+    expect(h.logs.join('\n')).not.toContain(canary);
+  });
+
+  it('a 5xx on a read is retried, then reported as unavailable', async () => {
+    h = await connect();
+    h.sim.fault({ path: '/v3/users/me', kind: 'status', status: 503, times: 3 });
+    const text = await h.fails('get_account');
+    expect(text).toMatch(/unavailable \(503/);
+    expect(h.sim.apiRequests()).toHaveLength(3);
+  });
+
+  it('an HTML gateway page becomes a short message without HTML', async () => {
+    h = await connect();
+    h.sim.fault({ path: '/v3/users/me', kind: 'html', status: 502, times: 3 });
+    const r = await h.call('get_account');
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).not.toMatch(/<html|<body/i);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TOOLSETS } from '../../src/config.js';
+import { annotationsFor } from '../../src/tools/define.js';
+import { ALL_TOOLS, selectTools } from '../../src/tools/index.js';
+import { connect, type Harness } from '../helpers/harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('tools/list', () => {
+  it('matches the checked-in snapshot (every name, description and schema shows in review)', async () => {
+    h = await connect({ argv: ['--toolsets', 'all'] });
+    const { tools } = await h.client.listTools();
+    await expect(JSON.stringify(tools, null, 2) + '\n').toMatchFileSnapshot('../__snapshots__/tools-list.json');
+  });
+
+  it('tool names are unique, snake_case, and descriptions ≤ 200 characters', () => {
+    const names = ALL_TOOLS.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const t of ALL_TOOLS) {
+      expect(t.name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(t.description.length, t.name).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('credit spenders say so and carry the spending annotations', () => {
+    for (const t of ALL_TOOLS.filter((x) => x.spendsCredits)) {
+      expect(t.description, t.name).toContain('Spends HeyGen credits.');
+      expect(annotationsFor(t), t.name).toMatchObject({ readOnlyHint: false, idempotentHint: false, openWorldHint: true });
+    }
+    for (const t of ALL_TOOLS.filter((x) => x.kind === 'delete')) expect(annotationsFor(t).destructiveHint, t.name).toBe(true);
+  });
+
+  it('--toolsets account exposes only get_account', async () => {
+    h = await connect({ argv: ['--toolsets', 'account'] });
+    const { tools } = await h.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['get_account']);
+  });
+
+  it('--read-only registers only tools with readOnlyHint true', async () => {
+    h = await connect({ argv: ['--toolsets', 'all', '--read-only'] });
+    const { tools } = await h.client.listTools();
+    expect(tools.length).toBeGreaterThan(0);
+    for (const t of tools) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
+    expect(tools.length).toBe(selectTools([...new Set(ALL_TOOLS.map((t) => t.toolset))], true).length);
+  });
+
+  it('the default set leaves webhooks and lipsync out', () => {
+    const names = selectTools(DEFAULT_TOOLSETS, false).map((t) => t.toolset);
+    expect(names).not.toContain('webhooks');
+    expect(names).not.toContain('lipsync');
+  });
+
+  it('unknown tool and bad arguments come back as isError, not protocol errors', async () => {
+    h = await connect();
+    const r = await h.call('no_such_tool');
+    expect(r.isError).toBe(true);
+    const r2 = await h.call('get_account', { surprise: 1 });
+    expect(r2.isError ?? false).toBe(false);
+  });
+
+  it('server instructions describe the workflow once', async () => {
+    h = await connect();
+    expect(h.client.getInstructions()).toMatch(/create_video_agent/);
+    expect(h.client.getServerVersion()?.name).toBe('heygen-mcp');
+  });
+});
