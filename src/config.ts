@@ -148,3 +148,9 @@ Usage: heygen-mcp [--sandbox] [--toolsets a,b] [--read-only] [--http [--port N] 
 Options (each has an environment twin):
 ${OPTIONS.map((o) => `  ${(o.flag ? `--${o.flag}` : '').padEnd(12)} ${o.env.padEnd(30)} ${o.help}${o.default ? ` Default: ${o.default}.` : ''}`).join('\n')}
 `;
+
+/** The README options table, generated from OPTIONS so the documentation cannot drift. */
+export function optionsTable(): string {
+  const rows = OPTIONS.map((o) => `| ${o.flag ? `\`--${o.flag}\`` : ''} | \`${o.env}\` | ${o.default ? `\`${o.default}\`` : ''} | ${o.help} |`);
+  return ['| Flag | Environment | Default | Meaning |', '|---|---|---|---|', ...rows].join('\n');
+}

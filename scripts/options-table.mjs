@@ -1,0 +1,14 @@
+// Prints the README options table from the configuration contract (src/config.ts, built to dist/).
+// `--write` updates README.md in place; test/server/readme.test.ts fails when they differ.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const { optionsTable } = await import('../dist/config.js');
+const table = optionsTable();
+
+if (process.argv.includes('--write')) {
+  const readme = new URL('../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  writeFileSync(readme, text.replace(/<!-- options:start -->[\s\S]*<!-- options:end -->/, `<!-- options:start -->\n${table}\n<!-- options:end -->`));
+} else {
+  process.stdout.write(table + '\n');
+}
