@@ -1,5 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../context.js';
+import { registerDocResources } from './docs.js';
+import { registerVisualStyleResources } from './visual-styles.js';
 import { registerSubscriptions } from './subscriptions.js';
 
 export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
@@ -7,6 +9,8 @@ export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
 /** Every group of resources; each registrar adds its own URIs and templates. */
 const REGISTRARS: ResourceRegistrar[] = [
   registerSubscriptions,
+  registerVisualStyleResources,
+  registerDocResources,
 ];
 
 export function registerResources(server: McpServer, deps: ServerDeps): void {

@@ -1,3 +1,4 @@
 import type { AnyToolDef } from '../define.js';
+import validateVideoAgentPrompt from './validate-video-agent-prompt.js';
 
-export const promptKitTools: AnyToolDef[] = [];
+export const promptKitTools: AnyToolDef[] = [validateVideoAgentPrompt];
