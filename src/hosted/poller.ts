@@ -156,8 +156,9 @@ export class JobWatcher {
     const first = w.last === undefined;
     const changed = !first && state.status !== w.last;
     w.last = state.status;
-    if (changed || (first && state.done)) this.notifyAll(w);
-    if (state.done) {
+    const terminal = state.done || state.failed;
+    if (changed || (first && terminal)) this.notifyAll(w);
+    if (terminal) {
       this.end(w);
       return;
     }
