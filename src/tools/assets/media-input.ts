@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { MediaInput } from '../../heygen/api/avatars.js';
+import { BASE64_MAX_CHARS, decodeBase64 } from '../../uploads/base64.js';
+import { listClientRoots, realRoots } from '../../uploads/roots.js';
+import { sniffMedia } from '../../uploads/sniff.js';
+import type { ToolContext } from '../define.js';
+import { InputError } from '../errors.js';
+
+/** Shared input pieces of the asset, avatar and voice tools that take media. */
+
+export const idOf = (what: string) => z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only').describe(what);
+
+export const httpsUrlOf = (what: string) => z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048).describe(what);
+
+export const base64Of = (what: string) => z.string().min(4).max(BASE64_MAX_CHARS).describe(`${what}, base64-encoded (≤ 32 MB decoded).`);
+
+/** The three ways to hand HeyGen a media file; exactly one must be given. */
+export function mediaShape<P extends string>(prefix: P, what: string) {
+  return {
+    [`${prefix}_asset_id`]: idOf(`Asset id of the ${what} (from upload_asset).`).optional(),
+    [`${prefix}_url`]: httpsUrlOf(`Public https URL of the ${what}; HeyGen fetches it.`).optional(),
+    [`${prefix}_base64`]: base64Of(`The ${what}`).optional(),
+  } as Record<`${P}_asset_id` | `${P}_url` | `${P}_base64`, z.ZodOptional<z.ZodString>>;
+}
+
+/**
+ * Turns the chosen source into HeyGen's AssetInput. URLs and asset ids pass straight through
+ * (HeyGen fetches them, not this server); base64 is decoded once here to check its size and to
+ * read its real type from the bytes.
+ */
+export function mediaInput(args: Record<string, unknown>, prefix: string, accept: readonly string[]): MediaInput {
+  const assetId = args[`${prefix}_asset_id`] as string | undefined;
+  const url = args[`${prefix}_url`] as string | undefined;
+  const b64 = args[`${prefix}_base64`] as string | undefined;
+  const given = [assetId, url, b64].filter((v) => v !== undefined).length;
+  const names = `${prefix}_asset_id, ${prefix}_url or ${prefix}_base64`;
+  if (given !== 1) throw new InputError(`${prefix}_asset_id`, given === 0 ? `give one of ${names}` : `give only one of ${names}`);
+  if (assetId) return { type: 'asset_id', asset_id: assetId };
+  if (url) return { type: 'url', url };
+  const data = decodeBase64(b64 as string, `${prefix}_base64`);
+  const kind = sniffMedia(data.subarray(0, 512));
+  if (!kind || !accept.includes(kind.mime)) throw new InputError(`${prefix}_base64`, `content must be ${accept.join(', ')} (read from the bytes)`);
+  return { type: 'base64', media_type: kind.mime, data: data.toString('base64') };
+}
+
+/**
+ * Folders local files may come from: HEYGEN_MCP_UPLOAD_ROOTS plus, on stdio, the client's MCP
+ * roots. Over HTTP the client's roots name folders on the client's machine, not this one.
+ */
+export async function allowedRoots(ctx: ToolContext): Promise<string[]> {
+  const client = ctx.deps.transport === 'stdio' ? await listClientRoots(ctx.extra, ctx.signal) : [];
+  return realRoots([...ctx.deps.config.uploadRoots, ...client]);
+}
+
+/** Drops undefined members so request bodies carry only the fields the caller set. */
+export function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

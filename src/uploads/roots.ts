@@ -1,0 +1,54 @@
+import { realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { ListRootsResultSchema, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+
+const ROOTS_TIMEOUT_MS = 5_000;
+
+/**
+ * Directories the client exposed as MCP roots (file:// URIs only). A client that declared no
+ * roots capability, has no handler, or is slow to answer simply contributes none.
+ */
+export async function listClientRoots(extra: Pick<RequestHandlerExtra<ServerRequest, ServerNotification>, 'sendRequest'>, signal?: AbortSignal): Promise<string[]> {
+  try {
+    const timer = AbortSignal.timeout(ROOTS_TIMEOUT_MS);
+    const result = await extra.sendRequest({ method: 'roots/list' }, ListRootsResultSchema, {
+      signal: signal ? AbortSignal.any([signal, timer]) : timer,
+      timeout: ROOTS_TIMEOUT_MS,
+    });
+    const out: string[] = [];
+    for (const root of result.roots) {
+      if (!root.uri.startsWith('file:')) continue;
+      try { out.push(fileURLToPath(root.uri)); } catch { /* a file: URI with a host or bad escapes: skip it */ }
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** Expands `~`, then resolves every root through symlinks; roots that do not exist are dropped. */
+export async function realRoots(dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (!d || d.includes('\0')) continue;
+    try {
+      out.push(await realpath(expandHome(d)));
+    } catch {
+      // A configured root that is missing cannot contain anything.
+    }
+  }
+  return [...new Set(out)];
+}
+
+export function expandHome(p: string): string {
+  return p === '~' || p.startsWith('~/') ? resolve(homedir(), p.slice(2)) : resolve(p);
+}
+
+/** True when `target` is strictly inside `root` (both already absolute); no string-prefix tricks. */
+export function isInside(target: string, root: string): boolean {
+  const rel = relative(root, target);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
