@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { assetId, checkTimes, compact, httpsUrl, mediaRef } from '../translation/fields.js';
+
+export default defineTool({
+  name: 'create_lipsync',
+  title: 'Lipsync a video to new audio',
+  description: 'Replace a video\'s speech with another audio track and re-sync the lips. Returns at once; follow with wait_for_job. Spends HeyGen credits.',
+  toolset: 'lipsync',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_lipsyncs' },
+  input: {
+    video_url: httpsUrl('Public https URL of the source video.').optional(),
+    video_asset_id: assetId('source video').optional(),
+    audio_url: httpsUrl('Public https URL of the new audio.').optional(),
+    audio_asset_id: assetId('new audio').optional(),
+    title: z.string().min(1).max(255).optional(),
+    mode: z.enum(['speed', 'precision']).optional().describe('speed (default) or precision (higher quality, slower).'),
+    enable_caption: z.boolean().optional().describe('Also produce captions.'),
+    enable_dynamic_duration: z.boolean().optional(),
+    enable_speech_enhancement: z.boolean().optional(),
+    disable_music_track: z.boolean().optional(),
+    keep_the_same_format: z.boolean().optional().describe('Keep the source resolution and bitrate.'),
+    start_time: z.number().min(0).optional().describe('Start at this second of the video.'),
+    end_time: z.number().positive().optional().describe('Stop at this second of the video.'),
+    folder_id: z.string().min(1).max(200).optional(),
+    callback_url: httpsUrl('Per-job webhook URL.').optional(),
+    callback_id: z.string().min(1).max(200).optional(),
+  },
+  output: {
+    lipsync_id: z.string(),
+    status: z.string(),
+  },
+  async handler(a, ctx) {
+    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
+    const audio = mediaRef('audio', a.audio_url, a.audio_asset_id, true);
+    checkTimes(a.start_time, a.end_time);
+    const body = compact({
+      video, audio, title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
+      enable_speech_enhancement: a.enable_speech_enhancement, disable_music_track: a.disable_music_track,
+      keep_the_same_format: a.keep_the_same_format, start_time: a.start_time, end_time: a.end_time, folder_id: a.folder_id,
+      callback_url: a.callback_url, callback_id: a.callback_id,
+    });
+    const { lipsync_id } = await ctx.heygen.lipsyncs.create(body, ctx.call);
+    await ctx.state.jobs.record({ kind: 'lipsync', id: lipsync_id, tool: 'create_lipsync', createdAt: Date.now() });
+    ctx.link(`heygen://lipsyncs/${lipsync_id}`, 'Lipsync status');
+    ctx.note("Call wait_for_job {kind:'lipsync', id: lipsync_id} to follow it.");
+    return { lipsync_id, status: 'pending' };
+  },
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { assetId, compact, httpsUrl, mediaRef } from './fields.js';
+import { checkLanguages } from './languages.js';
+
+export default defineTool({
+  name: 'create_translation_proofread',
+  title: 'Start a translation proofread',
+  description: 'Translate a video into editable subtitles first (one proofread per language), to review before rendering with generate_from_proofread. Spends HeyGen credits.',
+  toolset: 'translation',
+  kind: 'create',
+  spendsCredits: true,
+  // The API has no proofread list, so an ambiguous failure can only be checked in the app.
+  hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
+  input: {
+    video_url: httpsUrl('Public https URL of the source video.').optional(),
+    video_asset_id: assetId('source video').optional(),
+    output_languages: z.array(z.string().min(1).max(100)).min(1).max(100).describe('Target language names as list_translation_languages gives them; each is charged.'),
+    title: z.string().min(1).max(255).describe('Name of the proofread (required by HeyGen).'),
+    srt_url: httpsUrl('Starting subtitles (SRT, https URL).').optional(),
+    srt_asset_id: assetId('starting SRT subtitles').optional(),
+    mode: z.enum(['speed', 'precision']).optional(),
+    speaker_num: z.number().int().min(1).max(10).optional(),
+    brand_glossary_id: z.string().min(1).max(200).optional(),
+    folder_id: z.string().min(1).max(200).optional(),
+    disable_music_track: z.boolean().optional(),
+    enable_speech_enhancement: z.boolean().optional(),
+    enable_video_stretching: z.boolean().optional(),
+    keep_the_same_format: z.boolean().optional(),
+  },
+  output: {
+    proofreads: z.array(z.object({ proofread_id: z.string(), output_language: z.string() })),
+    status: z.string(),
+  },
+  async handler(a, ctx) {
+    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
+    const srt = mediaRef('srt', a.srt_url, a.srt_asset_id, false);
+    await checkLanguages(a.output_languages, ctx);
+    const body = compact({
+      video, output_languages: a.output_languages, title: a.title, srt, mode: a.mode, speaker_num: a.speaker_num,
+      brand_glossary_id: a.brand_glossary_id, folder_id: a.folder_id, disable_music_track: a.disable_music_track,
+      enable_speech_enhancement: a.enable_speech_enhancement, enable_video_stretching: a.enable_video_stretching,
+      keep_the_same_format: a.keep_the_same_format,
+    });
+    const r = await ctx.heygen.translations.createProofread(body, ctx.call);
+    const proofreads = r.proofread_ids.map((id, i) => ({ proofread_id: id, output_language: a.output_languages[i] ?? '' }));
+    for (const p of proofreads) {
+      await ctx.state.jobs.record({ kind: 'proofread', id: p.proofread_id, tool: 'create_translation_proofread', createdAt: Date.now() });
+      ctx.link(`heygen://proofreads/${p.proofread_id}`, `Proofread (${p.output_language})`);
+    }
+    ctx.note("Call wait_for_job {kind:'proofread', id}; then review with get_proofread_subtitles and render with generate_from_proofread.");
+    return { proofreads, status: r.status ?? 'processing' };
+  },
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
+import { assetId, checkTimes, compact, httpsUrl, mediaRef } from './fields.js';
+import { checkLanguages } from './languages.js';
+
+export default defineTool({
+  name: 'create_video_translation',
+  title: 'Translate a video',
+  description: 'Translate and dub a video into one or more languages; returns one translation id per language. Follow with wait_for_job. Spends HeyGen credits.',
+  toolset: 'translation',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_video_translations' },
+  input: {
+    video_url: httpsUrl('Public https URL of the source video.').optional(),
+    video_asset_id: assetId('source video').optional(),
+    output_languages: z.array(z.string().min(1).max(100)).min(1).max(100).describe('Target language names exactly as list_translation_languages gives them; each is charged.'),
+    title: z.string().min(1).max(255).optional(),
+    input_language: z.string().min(1).max(100).optional().describe('Source language; auto-detected when omitted.'),
+    mode: z.enum(['speed', 'precision']).optional().describe('speed (default) or precision (higher quality, slower).'),
+    speaker_num: z.number().int().min(1).max(10).optional().describe('Number of speakers, for better voice separation.'),
+    translate_audio_only: z.boolean().optional().describe('Dub the audio only; keep the original video frames.'),
+    enable_caption: z.boolean().optional().describe('Also produce SRT/VTT captions.'),
+    enable_dynamic_duration: z.boolean().optional(),
+    enable_speech_enhancement: z.boolean().optional(),
+    disable_music_track: z.boolean().optional().describe('Drop the background music.'),
+    keep_the_same_format: z.boolean().optional().describe('Keep the source resolution and bitrate.'),
+    audio_url: httpsUrl('Custom dubbing audio (https URL).').optional(),
+    audio_asset_id: assetId('custom dubbing audio').optional(),
+    fps_mode: z.enum(['vfr', 'cfr', 'passthrough']).optional().describe('Frame-rate mode; only with custom audio.'),
+    srt_url: httpsUrl('Custom subtitles (SRT, https URL).').optional(),
+    srt_asset_id: assetId('custom SRT subtitles').optional(),
+    srt_role: z.enum(['input', 'output']).optional().describe('Whether the SRT describes the source (input) or the translation (output).'),
+    start_time: z.number().min(0).optional().describe('Translate from this second.'),
+    end_time: z.number().positive().optional().describe('Translate up to this second.'),
+    brand_glossary_id: z.string().min(1).max(200).optional(),
+    folder_id: z.string().min(1).max(200).optional(),
+    callback_url: httpsUrl('Per-job webhook URL.').optional(),
+    callback_id: z.string().min(1).max(200).optional(),
+  },
+  output: {
+    translations: z.array(z.object({ video_translation_id: z.string(), output_language: z.string() })),
+    status: z.string(),
+  },
+  async handler(a, ctx) {
+    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
+    const audio = mediaRef('audio', a.audio_url, a.audio_asset_id, false);
+    const srt = mediaRef('srt', a.srt_url, a.srt_asset_id, false);
+    if (a.srt_role && !srt) throw new InputError('srt_role', 'only applies together with srt_url or srt_asset_id');
+    if (a.fps_mode && !audio) throw new InputError('fps_mode', 'only applies together with audio_url or audio_asset_id');
+    checkTimes(a.start_time, a.end_time);
+    await checkLanguages(a.output_languages, ctx);
+    const body = compact({
+      video, output_languages: a.output_languages, title: a.title, input_language: a.input_language, audio, srt, srt_role: a.srt_role,
+      mode: a.mode, speaker_num: a.speaker_num, translate_audio_only: a.translate_audio_only, enable_caption: a.enable_caption,
+      enable_dynamic_duration: a.enable_dynamic_duration, enable_speech_enhancement: a.enable_speech_enhancement,
+      disable_music_track: a.disable_music_track, keep_the_same_format: a.keep_the_same_format, fps_mode: a.fps_mode,
+      start_time: a.start_time, end_time: a.end_time, brand_glossary_id: a.brand_glossary_id, folder_id: a.folder_id,
+      callback_url: a.callback_url, callback_id: a.callback_id,
+    });
+    const { video_translation_ids: ids } = await ctx.heygen.translations.create(body, ctx.call);
+    // HeyGen answers with one id per requested language, in the order they were given.
+    const translations = ids.map((id, i) => ({ video_translation_id: id, output_language: a.output_languages[i] ?? '' }));
+    for (const t of translations) {
+      await ctx.state.jobs.record({ kind: 'video_translation', id: t.video_translation_id, tool: 'create_video_translation', createdAt: Date.now() });
+      ctx.link(`heygen://video-translations/${t.video_translation_id}`, `Translation to ${t.output_language}`);
+    }
+    ctx.note("Translations take minutes. Call wait_for_job {kind:'video_translation', id} for each id, then download the video_url.");
+    return { translations, status: 'pending' };
+  },
+});

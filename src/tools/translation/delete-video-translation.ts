@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { jobId } from './fields.js';
+
+export default defineTool({
+  name: 'delete_video_translation',
+  title: 'Delete a video translation',
+  description: 'Permanently delete a video translation and its output files. Cannot be undone.',
+  toolset: 'translation',
+  kind: 'delete',
+  hints: { idsFrom: 'list_video_translations' },
+  input: { video_translation_id: jobId('Translation to delete.') },
+  output: { video_translation_id: z.string(), deleted: z.boolean() },
+  async handler({ video_translation_id }, { heygen, call }) {
+    const r = await heygen.translations.delete(video_translation_id, call);
+    return { video_translation_id: r.id ?? video_translation_id, deleted: true };
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { compact, httpsUrl, jobId } from './fields.js';
+
+export default defineTool({
+  name: 'generate_from_proofread',
+  title: 'Render a proofread translation',
+  description: 'Render the translated video from a completed proofread\'s approved subtitles; returns a video translation id. Follow with wait_for_job. Spends HeyGen credits.',
+  toolset: 'translation',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_video_translations', idsFrom: 'create_translation_proofread' },
+  input: {
+    proofread_id: jobId('Id of a completed proofread.'),
+    captions: z.boolean().optional().describe('Burn in / produce captions.'),
+    translate_audio_only: z.boolean().optional().describe('Dub the audio only; keep the original video frames.'),
+    callback_url: httpsUrl('Per-job webhook URL.').optional(),
+    callback_id: z.string().min(1).max(200).optional(),
+  },
+  output: {
+    video_translation_id: z.string(),
+    status: z.string(),
+  },
+  async handler(a, ctx) {
+    const body = compact({ captions: a.captions, translate_audio_only: a.translate_audio_only, callback_url: a.callback_url, callback_id: a.callback_id });
+    const r = await ctx.heygen.translations.generateProofread(a.proofread_id, body, ctx.call);
+    await ctx.state.jobs.record({ kind: 'video_translation', id: r.video_translation_id, tool: 'generate_from_proofread', createdAt: Date.now() });
+    ctx.link(`heygen://video-translations/${r.video_translation_id}`, 'Translation from proofread');
+    ctx.note("Call wait_for_job {kind:'video_translation', id: video_translation_id}.");
+    return { video_translation_id: r.video_translation_id, status: r.status ?? 'processing' };
+  },
+});
