@@ -106,12 +106,12 @@ export async function fetchUrlToTemp(raw: string, maxBytes: number, signal?: Abo
       }
       const type = (header(res.headers['content-type']) ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (type !== '' && !ACCEPTED_TYPES.has(type)) {
-        res.body.destroy();
+        discard(res.body);
         throw new ToolRefusal(`Refused ${field}: it serves ${type}, not an image, video, audio, PDF or SRT file.`);
       }
       const declared = Number(header(res.headers['content-length']));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new ToolRefusal(`Refused ${field}: it is ${mb(declared)}, over the ${mb(maxBytes)} limit.`);
       }
       return await saveCapped(res.body, maxBytes, field);
@@ -140,6 +140,12 @@ async function saveCapped(body: NodeJS.ReadableStream, maxBytes: number, field: 
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** Drops a body we will not read; the connection is torn down with the agent anyway. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function header(v: string | string[] | undefined): string | undefined {
