@@ -12,8 +12,8 @@ export function jobReaderFrom(kinds: Iterable<JobKind>): JobReader {
     const sample = k.resourceUri(MARK);
     const mark = sample.includes(MARK) ? MARK : encodeURIComponent(MARK);
     const at = sample.indexOf(mark);
-    return { kind: k, prefix: sample.slice(0, at), suffix: sample.slice(at + mark.length) };
-  });
+    return { kind: k, at, prefix: sample.slice(0, at), suffix: sample.slice(at + mark.length) };
+  }).filter((s) => s.at >= 0);
   return {
     parse(uri) {
       for (const { kind, prefix, suffix } of shapes) {

@@ -57,6 +57,8 @@ export interface RunningHttpServer {
   port: number;
   close(): Promise<void>;
   sessions(): number;
+  /** Jobs the subscription poller is watching (one per key and URI). */
+  watches(): number;
 }
 
 export class HttpStartError extends Error {
@@ -313,7 +315,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     return closing;
   };
 
-  return { url: `http://${shownHost}:${port}/mcp`, port, close, sessions: () => table.size };
+  return { url: `http://${shownHost}:${port}/mcp`, port, close, sessions: () => table.size, watches: () => watcher?.size ?? 0 };
 }
 
 /** The bin entry: starts the server, prints how to connect, and shuts down gracefully. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOk, hosted, raw, sseClient, streamableClient, type HostedHarness } from './helpers.js';
+import { callOk, hosted, raw, sseClient, streamableClient, waitFor, type HostedHarness } from './helpers.js';
 
 let h: HostedHarness | undefined;
 afterEach(async () => {
@@ -127,12 +127,6 @@ describe('graceful shutdown', () => {
   });
 });
 
-export async function waitFor(cond: () => boolean, ms = 2_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** The client handles notifications a microtask late, so the last one may land after the result. */
