@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connect, type Harness } from '../helpers/harness.js';
+import { JPEG, MP3 } from '../assets/fixtures.js';
+
+let h: Harness;
+beforeAll(async () => { h = await connect(); });
+afterAll(async () => { await h.close(); });
+beforeEach(() => { h.sim.clearRequests(); });
+
+const body = () => h.sim.apiRequests().filter((r) => r.method === 'POST')[0]?.body as Record<string, any>;
+
+describe('create_photo_avatar', () => {
+  it('POSTs /v3/avatars type photo with the asset id, and says how to follow training', async () => {
+    const { asset_id } = await h.ok('upload_asset', { base64: JPEG().toString('base64'), filename: 'me.jpg' });
+    h.sim.clearRequests();
+    const out = await h.ok('create_photo_avatar', { name: 'Me', image_asset_id: asset_id });
+    expect(h.sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/avatars']);
+    expect(body()).toEqual({ type: 'photo', name: 'Me', file: { type: 'asset_id', asset_id } });
+    expect(out).toMatchObject({ status: 'processing', avatar_type: 'photo_avatar' });
+    expect(out.group_id).toBeTruthy();
+    expect(out.look_id).toBeTruthy();
+    expect(out.next_step).toContain('wait_for_job');
+    expect(out.next_step).toContain(out.group_id);
+  });
+
+  it('sends an https URL through as {type:url} and base64 with the media type read from the bytes', async () => {
+    await h.ok('create_photo_avatar', { name: 'Url', image_url: 'https://example.com/face.jpg' });
+    expect(body().file).toEqual({ type: 'url', url: 'https://example.com/face.jpg' });
+    h.sim.clearRequests();
+    const jpeg = JPEG(64);
+    await h.ok('create_photo_avatar', { name: 'B64', image_base64: jpeg.toString('base64') });
+    expect(body().file).toEqual({ type: 'base64', media_type: 'image/jpeg', data: jpeg.toString('base64') });
+  });
+
+  it('refuses no source, two sources, http URLs and non-image base64, with no request', async () => {
+    expect(await h.fails('create_photo_avatar', { name: 'x' })).toMatch(/Invalid image_asset_id: give one of/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_asset_id: 'a1', image_url: 'https://e.com/a.jpg' })).toMatch(/only one/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_url: 'http://e.com/a.jpg' })).toMatch(/image_url/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_base64: MP3().toString('base64') })).toMatch(/image\/png, image\/jpeg/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('dry_run returns the exact request and spends nothing', async () => {
+    const out = await h.ok('create_photo_avatar', { name: 'Dry', image_url: 'https://example.com/a.jpg', dry_run: true });
+    expect(out).toEqual({ dry_run: true, request: { method: 'POST', path: '/v3/avatars', body: { type: 'photo', name: 'Dry', file: { type: 'url', url: 'https://example.com/a.jpg' } } } });
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('reports a 5xx as possibly created and points at list_avatar_groups, without resubmitting', async () => {
+    h.sim.fault({ method: 'POST', path: '/v3/avatars', kind: 'status', status: 502, times: 3 });
+    const text = await h.fails('create_photo_avatar', { name: 'Flaky', image_url: 'https://example.com/b.jpg' });
+    expect(text).toMatch(/may have been created.*list_avatar_groups/);
+    expect(h.sim.apiRequests()).toHaveLength(1);
+    h.sim.clearFaults();
+  });
+});
+
+describe('create_prompt_avatar', () => {
+  it('sends a free prompt as is, with reference images', async () => {
+    await h.ok('create_prompt_avatar', { name: 'P', prompt: 'A friendly barista in a sunny cafe', reference_image_urls: ['https://example.com/r.jpg'] });
+    expect(body()).toEqual({ type: 'prompt', name: 'P', prompt: 'A friendly barista in a sunny cafe', reference_images: [{ type: 'url', url: 'https://example.com/r.jpg' }] });
+  });
+
+  it('composes the structured fields into the prompt', async () => {
+    await h.ok('create_prompt_avatar', {
+      name: 'S', age: 'Early Middle Age', gender: 'Woman', ethnicity: 'South Asian', orientation: 'vertical', pose: 'half_body', style: 'Realistic',
+      appearance: 'navy blazer, warm smile, soft studio light',
+    });
+    const b = body();
+    expect(b.type).toBe('prompt');
+    expect(b.prompt).toBe('Realistic style half-body portrait of a early middle age South Asian woman, portrait 9:16 framing. navy blazer, warm smile, soft studio light');
+    expect(Object.keys(b).sort()).toEqual(['name', 'prompt', 'type']);
+  });
+
+  it('names every missing structured field, and refuses a mix of prompt and fields, with no request', async () => {
+    const text = await h.fails('create_prompt_avatar', { name: 'S', age: 'Senior', gender: 'Man' });
+    expect(text).toMatch(/Invalid ethnicity: .*missing: ethnicity, orientation, pose, style, appearance/);
+    expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', style: 'Noir' })).toMatch(/Invalid style: give either prompt/);
+    expect(await h.fails('create_prompt_avatar', { name: 'S', style: 'Cubist' })).toMatch(/style/);
+    expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', reference_image_asset_ids: ['a', 'b'], reference_image_urls: ['https://e.com/1.png', 'https://e.com/2.png'] })).toMatch(/at most 3/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+});
+
+describe('create_digital_twin and consent', () => {
+  it('creates a twin from footage, surfaces pending_consent, then start_avatar_consent returns the consent URL', async () => {
+    const out = await h.ok('create_digital_twin', { name: 'Twin', footage_url: 'https://example.com/train.mp4' });
+    expect(body()).toEqual({ type: 'digital_twin', name: 'Twin', file: { type: 'url', url: 'https://example.com/train.mp4' } });
+    expect(out.status).toBe('pending_consent');
+    expect(out.next_step).toMatch(/start_avatar_consent.*consent_url/);
+    h.sim.clearRequests();
+    const c = await h.ok('start_avatar_consent', { group_id: out.group_id, reroute_url: 'https://example.com/thanks' });
+    expect(h.sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v3/avatars/${out.group_id}/consent`]);
+    expect(body()).toEqual({ reroute_url: 'https://example.com/thanks' });
+    expect(c.consent_url).toMatch(/consent/);
+    expect(c.next_step).toContain(c.consent_url);
+  });
+
+  it('refuses footage from two sources or none, and consent video mixed with text', async () => {
+    expect(await h.fails('create_digital_twin', { name: 'T' })).toMatch(/footage_asset_id/);
+    expect(await h.fails('start_avatar_consent', { group_id: 'g1', consent_video_url: 'https://e.com/c.mp4', consent_text: 'I agree' })).toMatch(/Invalid consent_text: cannot be combined/);
+    expect(await h.fails('start_avatar_consent', { group_id: 'g1', consent_text: 'a <b>' })).toMatch(/consent_text/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('consent on an unknown group is a clear not-found', async () => {
+    expect(await h.fails('start_avatar_consent', { group_id: 'nope' })).toMatch(/Not found.*list_avatar_groups/);
+  });
+});
