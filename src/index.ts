@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { ConfigError, HELP, loadConfig } from './config.js';
 import { createLogger } from './log.js';
-import { makeDeps, openUpstream } from './runtime.js';
+import { makeDeps, openStates, openUpstream } from './runtime.js';
 import { createServer } from './server.js';
-import { MemoryStateProvider } from './state/memory.js';
 import { serveStdio } from './transports/stdio.js';
 import { VERSION } from './version.js';
 
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const upstream = await openUpstream(config, log);
-  const states = new MemoryStateProvider();
+  const states = await openStates(config, log);
 
   if (config.transport === 'http') {
     const { serveHttp } = await import('./transports/http.js');
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     log.warn('HEYGEN_API_KEY is not set: HeyGen calls will fail with 401. Set it, or run with --sandbox to try the simulator.');
   }
   const deps = makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', states, log });
-  await serveStdio(createServer(deps), log, () => upstream.close());
+  await serveStdio(createServer(deps), log, async () => { await states.close(); await upstream.close(); });
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import type { ServerDeps } from './context.js';
 import { HeyGenClient } from './heygen/client.js';
 import { redact, type Logger } from './log.js';
 import { MemoryStateProvider } from './state/memory.js';
+import type { StateProvider } from './state/provider.js';
 import { VERSION } from './version.js';
 
 /** The key and base URL the process talks to: the real API, or the in-process simulator. */
@@ -30,6 +31,16 @@ export function expandHome(p: string): string {
   return p === '~' || p.startsWith('~/') ? resolve(homedir(), p.slice(2)) : resolve(p);
 }
 
+/** Shared state: Redis when HEYGEN_MCP_REDIS_URL is set (replicas), else this process's memory. */
+export async function openStates(config: Config, log: Logger): Promise<StateProvider> {
+  if (!config.redisUrl) return new MemoryStateProvider();
+  const { RedisStateProvider } = await import('./state/redis.js');
+  redact(config.redisUrl);
+  const states = await RedisStateProvider.connect(config.redisUrl, { log });
+  log.info('shared state: Redis');
+  return states;
+}
+
 /**
  * Makes the dependencies of one server instance for one API key. The state provider is shared
  * by the whole process so sessions with the same key share caches and the duplicate guard.
@@ -39,7 +50,7 @@ export function makeDeps(args: {
   upstream: Upstream;
   apiKey: string | undefined;
   transport: 'stdio' | 'http';
-  states: MemoryStateProvider;
+  states: StateProvider;
   log: Logger;
 }): ServerDeps {
   const key = args.apiKey ?? '';

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, type StateProvider } from './provider.js';
 
 /**
  * State that belongs to one HeyGen API key: the duplicate-create guard, the registry of jobs the
@@ -17,7 +19,7 @@ export interface DuplicateGuard {
    * Runs `fn` unless an identical request (same fingerprint) succeeded within the window or is
    * in flight, in which case the earlier result is returned with `reused: true`.
    */
-  run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean }>;
+  run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }>;
 }
 
 export interface JobRecord { kind: string; id: string; tool: string; createdAt: number }
@@ -114,8 +116,18 @@ export class MemoryCatalogCache implements CatalogCache {
 }
 
 /** Hands out one KeyState per API key hash, for the life of the process. */
-export class MemoryStateProvider {
+export class MemoryStateProvider implements StateProvider {
+  readonly kind = 'memory' as const;
+  readonly updates = new LocalUpdateBus();
+  readonly sessions = new MemorySessionDirectory();
   private readonly states = new Map<string, KeyState>();
+  // Sessions live in this process only, so each one's store lives (and dies) with its transport.
+  eventStore(): EventStore {
+    return new MemoryEventStore();
+  }
+  async close(): Promise<void> {
+    this.states.clear();
+  }
   forKey(apiKey: string): KeyState {
     const keyId = keyIdOf(apiKey);
     let s = this.states.get(keyId);

@@ -133,6 +133,7 @@ export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDep
         const fp = `${def.name}:${stableJson(rest)}`;
         const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
         structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
+        if ('warning' in result && result.warning) notes.push(result.warning);
         if (result.reused) {
           trailing.splice(0, trailing.length, ...result.value.trailing);
           notes.splice(0, notes.length, 'This identical request already succeeded in the last 10 minutes, so the earlier job is returned and nothing was spent. Pass allow_duplicate: true to make another.');

@@ -17,7 +17,7 @@ import { parseWebhookEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } 
 import { redact, type Logger } from '../log.js';
 import { makeDeps, type Upstream } from '../runtime.js';
 import { createServer } from '../server.js';
-import type { MemoryStateProvider } from '../state/memory.js';
+import type { StateProvider } from '../state/provider.js';
 import { VERSION } from '../version.js';
 import { refuseBody, RPC, sendJson, sendRpcError } from './http-respond.js';
 
@@ -43,7 +43,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
 export interface HttpServeOptions {
   config: Config;
   upstream: Upstream;
-  states: MemoryStateProvider;
+  states: StateProvider;
   log: Logger;
   limits?: Partial<HttpLimits>;
   /** How job resources are read for subscriptions (tests inject one). */

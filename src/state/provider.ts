@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { KeyState } from './memory.js';
+
+/**
+ * Where per-key state lives: this process (default) or Redis (`HEYGEN_MCP_REDIS_URL`), so that
+ * replicas behind one load balancer share the duplicate guard, job registry, catalog caches,
+ * job-update fan-out, stream events and session metadata.
+ */
+export interface StateProvider {
+  readonly kind: 'memory' | 'redis';
+  forKey(apiKey: string): KeyState;
+  /** Job updates seen by any replica, delivered to every replica (this one included). */
+  readonly updates: UpdateBus;
+  /**
+   * Event store of one stateful session's resumable streams (`Last-Event-ID`). Scoped to the
+   * key and session, so an event id from another session or key replays nothing.
+   */
+  eventStore(keyId: string, sessionId: string): EventStore;
+  /** Which key each stateful session is bound to, readable by every replica. */
+  readonly sessions: SessionDirectory;
+  close(): Promise<void>;
+}
+
+/** A job resource whose status changed. Carries the key hash and URI only, never the key. */
+export interface JobUpdate {
+  keyId: string;
+  uri: string;
+  terminal: boolean;
+  /** Replica that saw it; lets a replica skip its own announcements. */
+  origin: string;
+}
+
+export interface UpdateBus {
+  /** This replica's id, stamped on what it publishes. */
+  readonly origin: string;
+  publish(update: Omit<JobUpdate, 'origin'>): Promise<void>;
+  /** Returns the function that stops listening. */
+  subscribe(listener: (update: JobUpdate) => void): () => void;
+}
+
+export interface SessionMeta {
+  kind: 'streamable' | 'sse';
+  /**
+   * Key hash the session is bound to (keyIdOf of the key, never the key). A replica that did not
+   * create the session checks a request's X-HeyGen-Api-Key against it.
+   */
+  keyId: string;
+  /** True when the client brought its own key; false when the session runs on the server's key. */
+  clientKey: boolean;
+  /** Replica that holds the live transport (the one sticky routing must reach). */
+  replica: string;
+  createdAt: number;
+}
+
+export interface SessionDirectory {
+  put(id: string, meta: SessionMeta, ttlMs: number): Promise<void>;
+  get(id: string): Promise<SessionMeta | undefined>;
+  /** Extends the session's lifetime (called on activity). */
+  touch(id: string, ttlMs: number): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** Same-process fan-out: listeners are called synchronously-ish, on the next microtask. */
+export class LocalUpdateBus implements UpdateBus {
+  readonly origin = randomUUID();
+  private readonly listeners = new Set<(u: JobUpdate) => void>();
+  async publish(update: Omit<JobUpdate, 'origin'>): Promise<void> {
+    const full = { ...update, origin: this.origin };
+    for (const l of [...this.listeners]) l(full);
+  }
+  subscribe(listener: (u: JobUpdate) => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+}
+
+export const EVENT_TTL_MS = 15 * 60_000;
+export const MAX_EVENTS_PER_STREAM = 1_000;
+
+/**
+ * Bounded in-process event store (one per session): per stream, the last 1,000 events for 15
+ * minutes. Event ids are `<streamId>_<seq>` so the stream is known from the id alone.
+ */
+export class MemoryEventStore implements EventStore {
+  private readonly streams = new Map<StreamId, { seq: number; at: number; events: { id: EventId; message: JSONRPCMessage }[] }>();
+  constructor(private readonly ttlMs = EVENT_TTL_MS, private readonly max = MAX_EVENTS_PER_STREAM, private readonly now: () => number = Date.now) {}
+
+  async storeEvent(streamId: StreamId, message: JSONRPCMessage): Promise<EventId> {
+    this.sweep();
+    let s = this.streams.get(streamId);
+    if (!s) this.streams.set(streamId, (s = { seq: 0, at: 0, events: [] }));
+    s.seq++;
+    s.at = this.now();
+    const id = `${streamId}_${String(s.seq).padStart(10, '0')}`;
+    s.events.push({ id, message });
+    if (s.events.length > this.max) s.events.splice(0, s.events.length - this.max);
+    return id;
+  }
+
+  async getStreamIdForEventId(eventId: EventId): Promise<StreamId | undefined> {
+    const streamId = streamOfEvent(eventId);
+    return streamId && this.streams.has(streamId) ? streamId : undefined;
+  }
+
+  async replayEventsAfter(lastEventId: EventId, { send }: { send: (id: EventId, m: JSONRPCMessage) => Promise<void> }): Promise<StreamId> {
+    const streamId = streamOfEvent(lastEventId);
+    const s = streamId ? this.streams.get(streamId) : undefined;
+    if (!streamId || !s) return '';
+    for (const e of s.events) if (e.id > lastEventId) await send(e.id, e.message);
+    return streamId;
+  }
+
+  private sweep(): void {
+    const cutoff = this.now() - this.ttlMs;
+    for (const [k, s] of this.streams) if (s.at < cutoff) this.streams.delete(k);
+  }
+}
+
+/** `<streamId>_<seq>` → streamId; undefined for ids this server never issued. */
+export function streamOfEvent(eventId: string): string | undefined {
+  const m = /^(.{1,200})_\d{10}$/.exec(eventId);
+  return m ? m[1] : undefined;
+}
+
+export class MemorySessionDirectory implements SessionDirectory {
+  private readonly entries = new Map<string, { meta: SessionMeta; until: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
+  async put(id: string, meta: SessionMeta, ttlMs: number): Promise<void> {
+    this.entries.set(id, { meta, until: this.now() + ttlMs });
+  }
+  async get(id: string): Promise<SessionMeta | undefined> {
+    const e = this.entries.get(id);
+    if (!e) return undefined;
+    if (e.until <= this.now()) { this.entries.delete(id); return undefined; }
+    return e.meta;
+  }
+  async touch(id: string, ttlMs: number): Promise<void> {
+    const e = this.entries.get(id);
+    if (e) e.until = this.now() + ttlMs;
+  }
+  async delete(id: string): Promise<void> {
+    this.entries.delete(id);
+  }
+}
