@@ -29,7 +29,7 @@ export type Report = (severity: Severity, rule: string, message: string, scene?:
 type Check = (ctx: RuleContext, report: Report) => void;
 
 const WPS = 2.5; // 150 words per minute
-const MOTION = /\b(slam|crash|punch|stamp|shatter|cascad|slid|drop|fill|draw|types? on|typing|typed|fade|float|morph|count|puls|scroll|glow|ripple|converg|sweep|drift|rotat|spin|zoom|flicker|blink|bounc|pop|grow|rise|rising|flash|sparkl|swirl|orbit|wipe|reveal|build|animat|mov|flow|shimmer|wav|expand|shrink|burst|lights? up|snap|tick|spread|unfold|flip|scal|soften|dissolv|shak|jitter|scrambl|travel|march|stream|pan|glid|emerg|appear|breath|twinkl|trac|lands?|stack|stagger|split|open|close|roll|shift|bloom)/i;
+const MOTION = /\b(slam|crash|punch|stamp|shatter|cascad|slid|drop|fill|draw|types? on|typing|typed|fade|float|morph|counts? up|counting|puls|scroll|glow|ripple|converg|sweep|drift|rotat|spin|zoom|flicker|blink|bounc|pops?\b|popping|grow|rise|rising|flash|sparkl|swirl|orbit|wipe|reveal|animat|mov|flow|shimmer|wave|expand|shrink|burst|lights? up|snap|ticks?\b|ticking|spread|unfold|flip|soften|dissolv|shak|jitter|scrambl|travel|march|stream|pans?\b|panning|glid|emerg|appear|breath|twinkl|traces?\b|tracing|lands?\b|landing|stagger|rolls? (in|out|up)|bloom|glitch|climb|lock)/i;
 const TRANSITION = /\b(cut|wipe|dissolve|flash|fade|iris|morph|whip|transition|bounce|montage|freeze)/i;
 const COLOUR = /#[0-9a-f]{3,8}\b|\b(black|white|blue|red|green|amber|gold|orange|yellow|pink|teal|cyan|purple|violet|grey|gray|cream|navy|burgundy|sepia|ochre|terracotta|brown|silver|colou?rs?|palette)\b/i;
 const TYPE = /\b(helvetica|sans|serif|mono\w*|type|typography|fonts?|bold|caps|italic|letter\w*|condensed|headlines?|\d+pt)\b/i;
