@@ -127,7 +127,7 @@ export const INIT_BODY = JSON.stringify({
 
 export const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
-export async function waitFor(cond: () => boolean, ms = 2_000): Promise<void> {
+export async function waitFor(cond: () => boolean, ms = 5_000): Promise<void> {
   const until = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > until) throw new Error('condition not met in time');

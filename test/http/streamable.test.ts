@@ -49,7 +49,7 @@ describe('Streamable HTTP at /mcp', () => {
   it('ends a session on DELETE: its id then answers 404 and the table frees it', async () => {
     h = await hosted();
     const client = await streamableClient(h.http.url);
-    const transport = client.transport as { terminateSession(): Promise<void>; sessionId?: string };
+    const transport = client.transport as unknown as { terminateSession(): Promise<void>; sessionId?: string };
     const sid = transport.sessionId as string;
     await transport.terminateSession();
     expect(h.http.sessions()).toBe(0);
@@ -126,8 +126,6 @@ describe('graceful shutdown', () => {
     expect(h.http.sessions()).toBe(0);
   });
 });
-
-}
 
 /** The client handles notifications a microtask late, so the last one may land after the result. */
 function expectProgress(progress: number[]): void {

@@ -30,7 +30,7 @@ function updates(client: Client): string[] {
 
 describe('resource subscriptions', () => {
   it('notifies every subscribed session when a simulated video completes, then stops polling', async () => {
-    h = await hosted();
+    h = await hosted({ sim: { speed: 1 } });
     const id = await simVideo(h);
     const uri = `heygen://videos/${id}`;
     const a = await streamableClient(h.http.url);
@@ -55,7 +55,7 @@ describe('resource subscriptions', () => {
   });
 
   it('stops polling when the last subscriber unsubscribes', async () => {
-    h = await hosted();
+    h = await hosted({ sim: { speed: 1 } });
     const id = await simVideo(h);
     const client = await streamableClient(h.http.url);
     await client.subscribeResource({ uri: `heygen://videos/${id}` });
@@ -83,7 +83,7 @@ describe('webhook receiver at /webhooks/heygen', () => {
   const event = (id: string) => JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: id, callback_id: 'x' } });
 
   it('turns a signed event into a notification without waiting for the poller', async () => {
-    h = await hosted({ env: { HEYGEN_MCP_WEBHOOK_SECRET: SECRET }, limits: { pollMinMs: 60_000, pollMaxMs: 60_000 } });
+    h = await hosted({ sim: { speed: 1 }, env: { HEYGEN_MCP_WEBHOOK_SECRET: SECRET }, limits: { pollMinMs: 60_000, pollMaxMs: 60_000 } });
     const id = await simVideo(h);
     const uri = `heygen://videos/${id}`;
     const client = await streamableClient(h.http.url);
@@ -102,7 +102,7 @@ describe('webhook receiver at /webhooks/heygen', () => {
   });
 
   it('rejects a forged, stale or unsigned event with 401 and tells no one', async () => {
-    h = await hosted({ env: { HEYGEN_MCP_WEBHOOK_SECRET: SECRET }, limits: { pollMinMs: 60_000, pollMaxMs: 60_000 } });
+    h = await hosted({ sim: { speed: 1 }, env: { HEYGEN_MCP_WEBHOOK_SECRET: SECRET }, limits: { pollMinMs: 60_000, pollMaxMs: 60_000 } });
     const id = await simVideo(h);
     const uri = `heygen://videos/${id}`;
     const client = await streamableClient(h.http.url);
