@@ -1,8 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../context.js';
+import { registerCatalogResources } from './catalog.js';
 import { registerDocResources } from './docs.js';
 import { registerVisualStyleResources } from './visual-styles.js';
 import { registerSubscriptions } from './subscriptions.js';
+import { registerJobMoreResources } from './jobs-more.js';
 
 export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
 
@@ -11,6 +13,8 @@ const REGISTRARS: ResourceRegistrar[] = [
   registerSubscriptions,
   registerVisualStyleResources,
   registerDocResources,
+  registerJobMoreResources,
+  registerCatalogResources,
 ];
 
 export function registerResources(server: McpServer, deps: ServerDeps): void {
