@@ -1,6 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../context.js';
-import { registerCatalogResources } from './catalog.js';
 import { registerDocResources } from './docs.js';
 import { registerVisualStyleResources } from './visual-styles.js';
 import { registerSubscriptions } from './subscriptions.js';
@@ -14,7 +13,6 @@ const REGISTRARS: ResourceRegistrar[] = [
   registerVisualStyleResources,
   registerDocResources,
   registerJobMoreResources,
-  registerCatalogResources,
 ];
 
 export function registerResources(server: McpServer, deps: ServerDeps): void {
