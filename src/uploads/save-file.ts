@@ -10,7 +10,7 @@ import { isInside } from './roots.js';
 
 /** A single safe file name: no separators, no leading dot, no control or reserved characters. */
 export function safeFileName(name: string, ext: string): string {
-  const stem = name.normalize('NFC').replace(/\.[A-Za-z0-9]{1,5}$/, '')
+  const stem = (name.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .replace(/[^\p{L}\p{N}_\- ]+/gu, '_').replace(/\s+/g, '_').replace(/^[._-]+/, '').slice(0, 100);
   const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem);
   return `${stem && !reserved ? stem : 'heygen'}.${ext}`;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { compact, mediaInput, mediaShape } from '../assets/media-input.js';
+
+export default defineTool({
+  name: 'clone_voice',
+  title: 'Clone a voice',
+  description: 'Clone a voice from an audio sample (asset id, https URL or base64 MP3/WAV). Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  toolset: 'voices',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_voices with type private', idsFrom: 'list_voices' },
+  input: {
+    voice_name: z.string().trim().min(1).max(100).describe('Display name of the cloned voice.'),
+    ...mediaShape('audio', 'voice sample'),
+    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('Language hint, e.g. en; detected when omitted.'),
+    remove_background_noise: z.boolean().optional().describe('Clean the sample first (HeyGen default: true).'),
+  },
+  output: {
+    voice_id: z.string(),
+    status: z.string(),
+    next_step: z.string(),
+  },
+  async handler(args, ctx) {
+    const audio = mediaInput(args, 'audio', ['audio/mpeg', 'audio/wav']);
+    const r = await ctx.heygen.voices.clone(compact({
+      voice_name: args.voice_name, audio, language: args.language, remove_background_noise: args.remove_background_noise,
+    }), ctx.call);
+    const id = r.voice_clone_id;
+    await ctx.state.jobs.record({ kind: 'voice_clone', id, tool: 'clone_voice', createdAt: Date.now() });
+    ctx.link(`heygen://voices/${encodeURIComponent(id)}`, `Voice clone ${id}`, 'Clone status');
+    return {
+      voice_id: id,
+      status: 'processing',
+      // Voice clones finish as "complete", unlike every other HeyGen job ("completed").
+      next_step: `Cloning started. Follow with wait_for_job {kind: "voice_clone", id: "${id}"} or get_voice; it is ready when status is "complete" (not "completed"), then use it as voice_id.`,
+    };
+  },
+});

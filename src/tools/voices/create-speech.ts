@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { safeFileName, saveUrlToDir } from '../../uploads/save-file.js';
+import { defineTool } from '../define.js';
+import { describeError, InputError } from '../errors.js';
+import { compact, idOf } from '../assets/media-input.js';
+
+const AUDIO_MAX_BYTES = 200 * 1024 * 1024;
+const TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export default defineTool({
+  name: 'create_speech',
+  title: 'Text to speech',
+  description: 'Turn text or SSML into speech with a starfish voice; returns the audio URL and duration (save: true writes the file locally on stdio). Spends HeyGen credits.',
+  toolset: 'voices',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { idsFrom: 'list_voices with engine starfish' },
+  input: {
+    text: z.string().min(1).max(5000).refine((t) => t.trim() !== '', 'must not be blank').describe('Text, or an SSML document starting with <speak>.'),
+    voice_id: idOf('A voice that supports the starfish engine (list_voices engine=starfish).'),
+    input_type: z.enum(['text', 'ssml']).optional().describe('Defaults to ssml when text starts with <speak>, else text.'),
+    speed: z.number().min(0.5).max(2).optional().describe('0.5–2.0, default 1.'),
+    locale: z.string().regex(TAG, 'a BCP-47 tag such as en-US').optional().describe('BCP-47 locale, e.g. en-US; implies the language.'),
+    language: z.string().regex(TAG, 'a language code such as en or pt').optional().describe('Base language, e.g. en; detected when omitted.'),
+    save: z.boolean().optional().describe('Also save the audio into the download directory (stdio only).'),
+    filename: z.string().min(1).max(120).optional().describe('File name for save (made safe; never overwrites).'),
+  },
+  output: {
+    audio_url: z.string(),
+    duration_seconds: z.number().optional(),
+    request_id: z.string().optional(),
+    words: z.number().optional(),
+    saved_path: z.string().optional(),
+  },
+  async handler(args, ctx) {
+    if (args.locale && args.language) throw new InputError('language', 'give locale or language, not both (locale already sets the language)');
+    if (args.save && ctx.deps.transport !== 'stdio') throw new InputError('save', 'files can only be saved on a local (stdio) server; use audio_url instead');
+    if (args.filename && !args.save) throw new InputError('filename', 'only applies with save: true');
+    const ssml = args.input_type === 'ssml' || (args.input_type === undefined && /^\s*<speak[\s>]/.test(args.text));
+    const r = await ctx.heygen.voices.speech(compact({
+      text: args.text, voice_id: args.voice_id, input_type: ssml ? 'ssml' as const : undefined,
+      speed: args.speed, locale: args.locale, language: args.language,
+    }), ctx.call);
+    let saved: string | undefined;
+    if (args.save) {
+      const ext = /\.wav(\?|$)/i.test(r.audio_url) ? 'wav' : 'mp3';
+      const name = safeFileName(args.filename ?? `speech-${r.request_id ?? Date.now()}`, ext);
+      try {
+        saved = (await saveUrlToDir(r.audio_url, ctx.deps.config.downloadDir, name, { dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal, maxBytes: AUDIO_MAX_BYTES })).path;
+      } catch (err) {
+        // The speech exists and was paid for: report the save failure without failing the call.
+        ctx.note(`The audio was generated but not saved (${describeError(err)}). Download it from audio_url instead.`);
+      }
+    }
+    return { audio_url: r.audio_url, duration_seconds: r.duration, request_id: r.request_id, words: r.word_timestamps?.length, saved_path: saved };
+  },
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { compact } from '../assets/media-input.js';
+
+export default defineTool({
+  name: 'design_voice',
+  title: 'Find voices matching a description',
+  description: 'Find up to 3 existing voices that fit a description ("warm, confident female narrator"). Raise seed for the next batch.',
+  toolset: 'voices',
+  // A POST that only searches HeyGen's voices: nothing is created or charged.
+  kind: 'read',
+  input: {
+    prompt: z.string().trim().min(1).max(1000).describe('What the voice should sound like.'),
+    gender: z.enum(['male', 'female']).optional(),
+    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('BCP-47 locale, e.g. en-US.'),
+    seed: z.number().int().min(0).max(1000).optional().describe('0 = best matches; 1, 2, … = further batches.'),
+  },
+  output: {
+    seed: z.number().optional(),
+    voices: z.array(z.object({
+      voice_id: z.string(),
+      name: z.string().optional(),
+      language: z.string().optional(),
+      gender: z.string().optional(),
+      preview_audio_url: z.string().optional(),
+    })),
+  },
+  async handler(args, { heygen, call }) {
+    const r = await heygen.voices.design(compact({ prompt: args.prompt, gender: args.gender, locale: args.locale, seed: args.seed }), call);
+    return {
+      seed: r.seed,
+      voices: r.voices.map((v) => ({ voice_id: v.voice_id, name: v.name, language: v.language, gender: v.gender, preview_audio_url: v.preview_audio_url })),
+    };
+  },
+});
