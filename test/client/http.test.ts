@@ -70,8 +70,8 @@ describe('errors', () => {
   });
 
   it.each([
-    [400, 'validation_error'], [401, 'unauthorized'], [402, 'insufficient_credit'], [403, 'forbidden'], [404, 'not_found'],
-    [409, 'conflict'], [413, 'payload_too_large'], [418, 'unclassified_client_error'], [501, 'unclassified_server_error'],
+    [413, 'payload_too_large'], [401, 'unauthorized'], [409, 'conflict'], [402, 'insufficient_credit'], [404, 'not_found'],
+    [400, 'validation_error'], [403, 'forbidden'], [418, 'unclassified_client_error'], [501, 'unclassified_server_error'],
   ])('falls back to a code from the status for a non-JSON %i body', async (status, code) => {
     pool().intercept({ path: '/v3/x', method: 'GET' }).reply(status, '<html><body>Bad Gateway</body></html>', { headers: { 'content-type': 'text/html' } });
     const err = (await client({ maxRetries: 0 }).send({ method: 'GET', path: '/v3/x' }).catch((e: unknown) => e)) as HeyGenError;

@@ -1,16 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePrompt } from '../../src/promptkit/parser.js';
 import { RULE_IDS } from '../../src/promptkit/rules.js';
 import { validatePrompt } from '../../src/promptkit/validate.js';
 import { BREAKS, CLEAN } from '../fixtures/prompts/breaks.js';
+import { hasSeed, seedPrompts } from '../helpers/seed.js';
 
 const dir = new URL('../fixtures/prompts/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 const rulesOf = (fs: { rule: string }[]) => [...new Set(fs.map((f) => f.rule))];
 
-describe('the seed production example', () => {
-  const r = validatePrompt(fixture('seed-example.txt'));
+const seed = hasSeed ? seedPrompts() : { example: '', templates: {} as Record<string, string> };
+
+describe.skipIf(!hasSeed)('the seed production example (read from ../shared; skipped when absent)', () => {
+  const r = validatePrompt(seed.example);
 
   it('passes with no errors', () => {
     expect(r.errors).toEqual([]);
@@ -32,13 +35,13 @@ describe('the seed production example', () => {
   });
 });
 
-describe('the seed templates', () => {
-  const templates = readdirSync(dir).filter((f) => f.startsWith('seed-template-'));
+describe.skipIf(!hasSeed)('the seed templates', () => {
+  const templates = Object.keys(seed.templates);
 
   it('finds all five', () => expect(templates).toHaveLength(5));
 
   it.each(templates)('%s is recognised as a template, not a prompt', (name) => {
-    const r = validatePrompt(fixture(name));
+    const r = validatePrompt(seed.templates[name]!);
     expect(r.ok).toBe(false);
     expect(r.stats.template).toBe(true);
     expect(r.errors[0]!.message).toMatch(/^This is a template: fill the placeholders/);
@@ -94,8 +97,8 @@ describe('parser', () => {
     expect(p.scenes[2]!.type).toBe('A-ROLL + OVERLAY');
   });
 
-  it('treats the templates\' bare "B-ROLL" as FULL SCREEN B-ROLL', () => {
-    const p = parsePrompt(fixture('seed-template-tech-news-briefing.txt'));
+  it.skipIf(!hasSeed)('treats the templates\' bare "B-ROLL" as FULL SCREEN B-ROLL', () => {
+    const p = parsePrompt(seed.templates['tech-news-briefing']!);
     expect(p.scenes.map((s) => s.type)).toEqual(['A-ROLL', 'FULL SCREEN B-ROLL', 'A-ROLL + OVERLAY', 'FULL SCREEN B-ROLL', 'A-ROLL']);
     expect(p.scenes[1]!.abbreviated).toBe(true);
   });
