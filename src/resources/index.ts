@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerDeps } from '../context.js';
+import { registerCatalogResources } from './catalog.js';
 import { registerDocResources } from './docs.js';
 import { registerVisualStyleResources } from './visual-styles.js';
 import { registerSubscriptions } from './subscriptions.js';
@@ -13,6 +14,7 @@ const REGISTRARS: ResourceRegistrar[] = [
   registerVisualStyleResources,
   registerDocResources,
   registerJobMoreResources,
+  registerCatalogResources,
 ];
 
 export function registerResources(server: McpServer, deps: ServerDeps): void {

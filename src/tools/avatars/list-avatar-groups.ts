@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { listGroups } from '../../catalog/avatars.js';
+import { catalogCtx } from '../../catalog/context.js';
+import { genderInput, ownershipInput, pagingInput, queryInput } from '../../catalog/inputs.js';
+import { GroupSummary, groupSummary } from '../../catalog/shapes.js';
+import { defineTool } from '../define.js';
+
+export default defineTool({
+  name: 'list_avatar_groups',
+  title: 'List avatar groups',
+  description: 'List avatar characters (groups), filtered by ownership, gender or name. Next: list_avatar_looks with a group_id to pick a look.',
+  toolset: 'avatars',
+  kind: 'read',
+  input: {
+    ownership: ownershipInput,
+    gender: genderInput.optional(),
+    query: queryInput,
+    ...pagingInput,
+  },
+  output: {
+    groups: z.array(GroupSummary),
+    next_token: z.string().optional(),
+    total: z.number().optional(),
+  },
+  async handler(args, ctx) {
+    const r = await listGroups(catalogCtx(ctx.deps, ctx.call), args);
+    return { groups: r.items.map(groupSummary), next_token: r.nextToken, total: r.total };
+  },
+});
