@@ -28,7 +28,16 @@ interface Watch {
   timer: NodeJS.Timeout | undefined; abort: AbortController; ended: boolean;
 }
 
-export interface WatcherOptions { reader: JobReader; log: Logger; minMs?: number; maxMs?: number }
+/**
+ * Replicas sharing one state store (Redis): one replica polls each job (the lease holder) and
+ * announces what it sees; the others hear it through `remoteUpdate`.
+ */
+export interface SharedWatch {
+  claim(watchId: string, leaseMs: number): Promise<boolean>;
+  announce(keyId: string, uri: string, terminal: boolean): void;
+}
+
+export interface WatcherOptions { reader: JobReader; log: Logger; minMs?: number; maxMs?: number; shared?: SharedWatch | undefined }
 
 /**
  * One background poll per (API key, job URI), however many sessions subscribe to it. The delay
@@ -90,6 +99,14 @@ export class JobWatcher {
     return told;
   }
 
+  /** Another replica's poller saw this job change: tell this replica's subscribers. */
+  remoteUpdate(keyId: string, uri: string, terminal: boolean): void {
+    const w = this.watches.get(`${keyId}\n${uri}`);
+    if (!w) return;
+    this.notifyAll(w);
+    if (terminal) this.end(w);
+  }
+
   close(): void {
     for (const w of [...this.watches.values()]) this.end(w);
   }
@@ -137,6 +154,12 @@ export class JobWatcher {
   private async poll(w: Watch): Promise<void> {
     w.timer = undefined;
     if (w.ended) return;
+    const shared = this.opts.shared;
+    if (shared && !(await shared.claim(w.id, this.maxMs * 2))) {
+      // Another replica polls this job; check back in case it goes away.
+      if (!w.ended) this.reschedule(w, this.maxMs);
+      return;
+    }
     let state: JobState;
     try {
       state = await this.opts.reader.read(w.heygen, w.target, { signal: w.abort.signal });
@@ -146,6 +169,7 @@ export class JobWatcher {
       if (isHeyGenError(err) && (err.status === 404 || err.status === 401 || err.status === 403)) {
         this.opts.log.debug('stopped watching a job', { kind: w.target.kind, code: err.code });
         this.notifyAll(w);
+        shared?.announce(w.id.slice(0, w.id.indexOf('\n')), w.uri, true);
         this.end(w);
         return;
       }
@@ -157,7 +181,10 @@ export class JobWatcher {
     const changed = !first && state.status !== w.last;
     w.last = state.status;
     const terminal = state.done || state.failed;
-    if (changed || (first && terminal)) this.notifyAll(w);
+    if (changed || (first && terminal)) {
+      this.notifyAll(w);
+      shared?.announce(w.id.slice(0, w.id.indexOf('\n')), w.uri, terminal);
+    }
     if (terminal) {
       this.end(w);
       return;

@@ -125,6 +125,9 @@ export class MemoryStateProvider implements StateProvider {
   eventStore(): EventStore {
     return new MemoryEventStore();
   }
+  async lease(): Promise<boolean> {
+    return true;
+  }
   async close(): Promise<void> {
     this.states.clear();
   }

@@ -20,6 +20,12 @@ export interface StateProvider {
   eventStore(keyId: string, sessionId: string): EventStore;
   /** Which key each stateful session is bound to, readable by every replica. */
   readonly sessions: SessionDirectory;
+  /**
+   * Takes or renews a named lease for this replica (one replica polls each watched job).
+   * True when this replica holds it; true as well when the store cannot be reached, so work
+   * carries on locally rather than stopping.
+   */
+  lease(name: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

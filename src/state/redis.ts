@@ -50,6 +50,8 @@ export const DEFAULT_TUNING: RedisTuning = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
+// Sets the lease when free, renews it when ours; answers 1 when we hold it.
+const LEASE = "local v = redis.call('get', KEYS[1]) if v == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 elseif v == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end return 0";
 // Deletes a lock or claim only while it still holds our token.
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -408,6 +410,15 @@ export class RedisStateProvider implements StateProvider {
 
   eventStore(keyId: string, sessionId: string): EventStore {
     return new RedisEventStore(this.shared, `${NS}:${keyId}:ev:${sha(sessionId)}`);
+  }
+
+  async lease(name: string, ttlMs: number): Promise<boolean> {
+    try {
+      return (await this.redis.eval(LEASE, 1, `${NS}:lease:${sha(name)}`, this.updates.origin, ttlMs)) === 1;
+    } catch (err) {
+      this.warn('job watches polled by every replica', err);
+      return true;
+    }
   }
 
   async close(): Promise<void> {

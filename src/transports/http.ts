@@ -17,7 +17,10 @@ import { parseWebhookEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } 
 import { redact, type Logger } from '../log.js';
 import { makeDeps, type Upstream } from '../runtime.js';
 import { createServer } from '../server.js';
+import { keyIdOf } from '../state/memory.js';
 import type { StateProvider } from '../state/provider.js';
+import { serveSessionElsewhere } from '../state/resume.js';
+import { shareWatches } from '../state/watch-share.js';
 import { VERSION } from '../version.js';
 import { refuseBody, RPC, sendJson, sendRpcError } from './http-respond.js';
 
@@ -90,7 +93,9 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   redact(config.webhookSecret);
 
   const table = new SessionTable({ maxSessions: limits.maxSessions, idleTtlMs: limits.idleTtlMs }, log);
-  const watcher = config.stateless ? undefined : new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs });
+  const sharing = shareWatches(opts.states, log);
+  const watcher = config.stateless ? undefined : new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
+  const unlisten = watcher ? sharing.attach(watcher) : undefined;
   const build = opts.makeServer ?? createServer;
   let inflight = 0;
   let statelessLive = 0;
@@ -139,11 +144,17 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     const sid = header(req, 'mcp-session-id');
     if (sid !== undefined) {
       const s = table.get(sid);
-      if (!s || s.kind !== 'streamable') return sendRpcError(res, 404, RPC.SESSION_NOT_FOUND, 'Session not found: it expired or never existed. Initialize a new session.');
+      if (!s || s.kind !== 'streamable') {
+        // Another replica may hold it (shared session directory); it can still serve a resume.
+        const client = header(req, CLIENT_KEY_HEADER)?.trim();
+        if (!s && await serveSessionElsewhere({ req, res, sessionId: sid, states: opts.states, key: client || opts.upstream.apiKey, clientKey: Boolean(client), log })) return;
+        return sendRpcError(res, 404, RPC.SESSION_NOT_FOUND, 'Session not found: it expired or never existed. Initialize a new session.');
+      }
       tag(s.id);
       if (!keyMatches(s, req)) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'X-HeyGen-Api-Key differs from the key this session was initialized with.');
       const done = table.begin(s);
       res.on('close', done);
+      void opts.states.sessions.touch(s.id, limits.idleTtlMs);
       const body = req.method === 'POST' ? await jsonBody(req, res) : { value: undefined };
       if (!body) return;
       await (s.transport as StreamableHTTPServerTransport).handleRequest(req, res, body.value);
@@ -158,14 +169,24 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     if (!table.reserve()) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Too many open sessions; retry shortly.', { 'retry-after': '5' });
     let session: Session | undefined;
     const server = serverFor(key.key, true);
+    // The id is known before initialize so the session's event store can be scoped to it.
+    const newId = randomUUID();
+    const keyId = keyIdOf(key.key ?? '');
     const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
+      sessionIdGenerator: () => newId,
+      eventStore: opts.states.eventStore(keyId, newId),
       onsessioninitialized: (id) => {
         session = table.add({ id, kind: 'streamable', transport, server, keyDigest: key.digest });
         tag(id);
+        const meta = { kind: 'streamable' as const, keyId, clientKey: key.digest !== undefined, replica: opts.states.updates.origin, createdAt: Date.now() };
+        void opts.states.sessions.put(id, meta, limits.idleTtlMs).catch((err: unknown) => log.warn('session not shared with other replicas', { error: (err as Error).message }));
       },
     });
-    transport.onclose = () => { if (transport.sessionId) table.forget(transport.sessionId); };
+    transport.onclose = () => {
+      if (!transport.sessionId) return;
+      table.forget(transport.sessionId);
+      void opts.states.sessions.delete(transport.sessionId);
+    };
     try {
       await server.connect(transport);
       await transport.handleRequest(req, res, body.value);
@@ -307,6 +328,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
           setTimeout(resolve, limits.shutdownGraceMs).unref();
         });
       }
+      unlisten?.();
       watcher?.close();
       await table.closeAll();
       http.closeAllConnections();

@@ -1,0 +1,22 @@
+import type { JobWatcher, SharedWatch } from '../hosted/poller.js';
+import type { Logger } from '../log.js';
+import type { StateProvider } from './provider.js';
+
+/**
+ * Connects a replica's job poller to the others through the state provider: a lease per watched
+ * job so one replica polls it, and the update bus so every replica's subscribers hear what that
+ * poll saw. With the in-memory provider the lease is always ours and the bus stays in-process.
+ */
+export function shareWatches(states: StateProvider, log: Logger): { shared: SharedWatch; attach(watcher: JobWatcher): () => void } {
+  return {
+    shared: {
+      claim: (watchId, leaseMs) => states.lease(`watch:${watchId}`, leaseMs),
+      announce: (keyId, uri, terminal) => {
+        void states.updates.publish({ keyId, uri, terminal }).catch((err: unknown) => log.debug('job update not announced', { error: err }));
+      },
+    },
+    attach: (watcher) => states.updates.subscribe((u) => {
+      if (u.origin !== states.updates.origin) watcher.remoteUpdate(u.keyId, u.uri, u.terminal);
+    }),
+  };
+}
