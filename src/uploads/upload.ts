@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,13 +25,27 @@ export interface UploadSource {
   kind: MediaKind;
   filename: string;
   read(): UploadBody;
+  /** Feeds every byte to `hash` without allocating per chunk (one reused buffer). */
+  hashInto?(hash: Hash): Promise<void>;
+  /** The bytes as chunks from a small ring of reused buffers, for a consumer that honours backpressure. */
+  ring?(): AsyncIterable<Buffer>;
 }
 
 export function fileSource(file: OpenedFile, name: string): UploadSource {
   return {
     size: file.size, kind: file.kind, filename: withExtension(name, file.kind.ext),
     // Positional reads from offset 0 on the descriptor that was checked; it stays open for the next pass.
-    read: () => file.handle.createReadStream({ start: 0, end: file.size - 1, autoClose: false, highWaterMark: 256 * 1024 }),
+    read: () => file.handle.createReadStream({ start: 0, end: file.size - 1, autoClose: false, highWaterMark: 64 * 1024 }),
+    ring: () => ringChunks(file, 4, 64 * 1024),
+    async hashInto(hash) {
+      const buf = Buffer.allocUnsafe(256 * 1024);
+      for (let pos = 0; pos < file.size;) {
+        const { bytesRead } = await file.handle.read(buf, 0, Math.min(buf.length, file.size - pos), pos);
+        if (bytesRead === 0) throw new Error('the file shrank while it was being read');
+        hash.update(buf.subarray(0, bytesRead));
+        pos += bytesRead;
+      }
+    },
   };
 }
 
@@ -76,13 +90,18 @@ export async function uploadSource(heygen: HeyGenClient, src: UploadSource, opts
   }
   const checksum = await sha256(src);
   const slot = await heygen.assets.createDirectUpload({ filename: src.filename, content_type: src.kind.mime, size_bytes: src.size, checksum_sha256: checksum }, call);
-  await heygen.assets.putToUploadUrl(slot, counted(src, opts.onProgress), src.size, { signal: call.signal, dispatcher: opts.fileDispatcher });
+  const body = src.ring ? reporting(src.ring(), src.size, opts.onProgress) : counted(src, opts.onProgress);
+  await heygen.assets.putToUploadUrl(slot, body, src.size, { signal: call.signal, dispatcher: opts.fileDispatcher });
   const done = await heygen.assets.completeUpload(slot.asset_id, { checksum_sha256: checksum }, call);
   return { asset_id: done.asset_id, url: done.url, mime_type: done.mime_type ?? src.kind.mime, size_bytes: done.size_bytes ?? src.size, status: done.status, upload_method: 'direct' };
 }
 
 async function sha256(src: UploadSource): Promise<string> {
   const hash = createHash('sha256');
+  if (src.hashInto) {
+    await src.hashInto(hash);
+    return hash.digest('hex');
+  }
   const body = src.read();
   if (Buffer.isBuffer(body)) return hash.update(body).digest('hex');
   await pipeline(body, new Transform({ transform(chunk: Buffer, _e, cb) { hash.update(chunk); cb(); } }));
@@ -104,4 +123,34 @@ function counted(src: UploadSource, onProgress: UploadOptions['onProgress']): Up
     },
   });
   return (Buffer.isBuffer(body) ? Readable.from([body]) : body).pipe(tap);
+}
+
+/**
+ * Reads the file into a ring of `count` buffers, yielding each in turn. A buffer is reused only
+ * after `count - 1` later chunks were accepted: undici writes an async-iterable body one chunk at
+ * a time and waits for 'drain' whenever the socket queue passes its high-water mark (16 KB, less
+ * than one chunk), so by then the socket no longer holds it. This keeps an upload of any size from
+ * churning through fresh buffers faster than the GC returns them. The storage side checks the
+ * SHA-256, so a violated assumption would fail loudly, not corrupt silently.
+ */
+async function* ringChunks(file: OpenedFile, count: number, chunkSize: number): AsyncGenerator<Buffer> {
+  const ring = Array.from({ length: count }, () => Buffer.allocUnsafe(chunkSize));
+  for (let pos = 0, i = 0; pos < file.size; i++) {
+    const buf = ring[i % count] as Buffer;
+    const { bytesRead } = await file.handle.read(buf, 0, Math.min(chunkSize, file.size - pos), pos);
+    if (bytesRead === 0) throw new Error('the file shrank while it was being uploaded');
+    pos += bytesRead;
+    yield buf.subarray(0, bytesRead);
+  }
+}
+
+async function* reporting(chunks: AsyncIterable<Buffer>, total: number, onProgress: UploadOptions['onProgress']): AsyncGenerator<Buffer> {
+  let sent = 0;
+  let next = 0;
+  const step = Math.max(1, Math.floor(total / 20));
+  for await (const chunk of chunks) {
+    sent += chunk.length;
+    if (onProgress && sent >= next) { next = sent + step; onProgress(sent, total); }
+    yield chunk;
+  }
 }

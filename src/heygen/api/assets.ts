@@ -103,7 +103,7 @@ export class AssetsApi {
    * PUT of the raw bytes to a presigned `upload_url`: exactly the `upload_headers` HeyGen gave,
    * plus the length, and never the API key (the URL belongs to the storage host, not HeyGen).
    */
-  async putToUploadUrl(slot: Pick<DirectUpload, 'upload_url' | 'upload_headers'>, body: UploadBody, size: number, opts: CallOptions & { dispatcher?: Dispatcher | undefined } = {}): Promise<void> {
+  async putToUploadUrl(slot: Pick<DirectUpload, 'upload_url' | 'upload_headers'>, body: UploadBody | AsyncIterable<Buffer>, size: number, opts: CallOptions & { dispatcher?: Dispatcher | undefined } = {}): Promise<void> {
     const timer = AbortSignal.timeout(TIMEOUTS.UPLOAD);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timer]) : timer;
     const headers: Record<string, string> = { ...slot.upload_headers, 'content-length': String(size) };
@@ -111,7 +111,8 @@ export class AssetsApi {
     let text = '';
     try {
       const res = await request(slot.upload_url, {
-        method: 'PUT', headers, body, signal, dispatcher: opts.dispatcher,
+        // undici sends an async iterable chunk by chunk, waiting for drain (its types omit it).
+        method: 'PUT', headers, body: body as UploadBody, signal, dispatcher: opts.dispatcher,
         headersTimeout: TIMEOUTS.UPLOAD, bodyTimeout: TIMEOUTS.UPLOAD,
       });
       status = res.statusCode;
