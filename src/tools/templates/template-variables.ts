@@ -1,0 +1,60 @@
+import type { Template, TemplateGenerateBody } from '../../heygen/api/templates.js';
+import { InputError } from '../errors.js';
+
+export type VariableArg = string | { type?: string | undefined; properties: Record<string, unknown> };
+
+const MEDIA = new Set(['image', 'video', 'audio']);
+const isHttps = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v);
+
+/** The property a bare string fills for each variable type. */
+function fromString(type: string, value: string, field: string): Record<string, unknown> {
+  if (type === 'text') return { content: value };
+  if (MEDIA.has(type)) {
+    if (!isHttps(value)) throw new InputError(field, `${type} variables take an https URL, or {properties:{asset_id}}`);
+    return { url: value };
+  }
+  if (type === 'avatar' || type === 'character') return { avatar_id: value };
+  if (type === 'voice') return { voice_id: value };
+  throw new InputError(field, `variables of type ${type} need {properties:{...}}`);
+}
+
+function checkProperties(type: string, p: Record<string, unknown>, field: string): void {
+  const bad = (k: string, what: string) => { throw new InputError(`${field}.properties.${k}`, what); };
+  if (type === 'text' && typeof p.content !== 'string') bad('content', 'text variables need a string content');
+  if (MEDIA.has(type)) {
+    const url = p.url ?? undefined;
+    const asset = p.asset_id ?? undefined;
+    if ((url === undefined) === (asset === undefined)) bad('url', `${type} variables need exactly one of url, asset_id`);
+    if (url !== undefined && !isHttps(url)) bad('url', 'must be an https:// URL');
+    if (asset !== undefined && (typeof asset !== 'string' || asset === '')) bad('asset_id', 'must be an asset id');
+  }
+  if ((type === 'avatar' || type === 'character') && (typeof p.avatar_id !== 'string' || p.avatar_id === '')) bad('avatar_id', 'needs an avatar look id');
+  if (type === 'voice' && (typeof p.voice_id !== 'string' || p.voice_id === '')) bad('voice_id', 'needs a voice id');
+}
+
+/**
+ * Checks the caller's values against the template fetched just before: unknown names and wrong
+ * types are refused here, so a paid render is never started with a variable HeyGen would ignore.
+ */
+export function buildVariables(t: Template, given: Record<string, VariableArg>): TemplateGenerateBody['variables'] {
+  const defs = t.variables ?? {};
+  const known = Object.keys(defs);
+  const out: TemplateGenerateBody['variables'] = {};
+  for (const [name, value] of Object.entries(given)) {
+    const field = `variables.${name}`;
+    const def = Object.hasOwn(defs, name) ? defs[name] : undefined;
+    if (!def) throw new InputError(field, `template ${t.id} has no such variable (it has: ${known.join(', ') || 'none'})`);
+    const type = def.type ?? 'text';
+    let properties: Record<string, unknown>;
+    if (typeof value === 'string') properties = fromString(type, value, field);
+    else {
+      if (value.type !== undefined && value.type !== type) throw new InputError(`${field}.type`, `this variable is of type ${type}, not ${value.type}`);
+      properties = value.properties;
+    }
+    // Drop absent members so "url" and a default "asset_id: null" never travel together.
+    properties = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined && v !== null));
+    checkProperties(type, properties, field);
+    out[name] = { name, type, properties };
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { AssetInput } from '../../heygen/api/videos.js';
+import { sessionKind } from '../../jobs/video-kinds.js';
+import { defineTool } from '../define.js';
+import { assetInput, heygenId, httpsUrl, pick } from '../videos/shared-inputs.js';
+
+export default defineTool({
+  name: 'create_video_agent',
+  title: 'Create video with the Video Agent',
+  description: 'Turn a prompt (ideally a structured brief: format, tone, scenes) into a finished video; HeyGen writes, casts and edits. Spends HeyGen credits. Follow with wait_for_job.',
+  toolset: 'video_agent',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_video_agent_sessions', idsFrom: 'list_avatar_looks' },
+  input: {
+    prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters').describe('The brief. See the video_agent_prompt prompt; check with validate_video_agent_prompt.'),
+    mode: z.enum(['generate', 'chat']).optional().describe('generate (default): one video, no questions. chat: may stop to ask, allows revisions.'),
+    avatar_id: heygenId('avatar_id').optional().describe('Avatar look to present (list_avatar_looks).'),
+    voice_id: heygenId('voice_id').optional(),
+    style_id: heygenId('style_id').optional().describe('Visual style preset (list_video_agent_styles).'),
+    brand_kit_id: heygenId('brand_kit_id').optional(),
+    orientation: z.enum(['landscape', 'portrait']).optional().describe('Default: chosen from the content.'),
+    files: z.array(assetInput).max(20).optional().describe('Up to 20 files for the agent to use (images, clips, documents).'),
+    incognito_mode: z.boolean().optional().describe('Do not use or update the agent memory.'),
+    callback_url: httpsUrl.optional(),
+    callback_id: z.string().min(1).max(200).optional(),
+  },
+  output: {
+    session_id: z.string(),
+    status: z.string().optional(),
+    video_id: z.string().optional(),
+    created_at: z.number().optional(),
+  },
+  async handler(a, ctx) {
+    const body = {
+      prompt: a.prompt,
+      ...pick(a, ['mode', 'avatar_id', 'voice_id', 'style_id', 'brand_kit_id', 'orientation', 'incognito_mode', 'callback_url', 'callback_id']),
+      ...(a.files ? { files: a.files as AssetInput[] } : {}),
+    };
+    const r = await ctx.heygen.videoAgents.create(body, ctx.call);
+    await ctx.state.jobs.record({ kind: 'video_agent_session', id: r.session_id, tool: 'create_video_agent', createdAt: Date.now() });
+    if (r.video_id) await ctx.state.jobs.record({ kind: 'video', id: r.video_id, tool: 'create_video_agent', createdAt: Date.now() });
+    ctx.link(sessionKind.resourceUri(r.session_id), `Video Agent session ${r.session_id}`, 'Live session status');
+    ctx.note(`The agent is working (usually several minutes). Next: wait_for_job {"kind":"video_agent_session","id":"${r.session_id}"}.`);
+    return { session_id: r.session_id, status: r.status, video_id: r.video_id, created_at: r.created_at };
+  },
+});

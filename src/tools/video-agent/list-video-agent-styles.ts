@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+
+export default defineTool({
+  name: 'list_video_agent_styles',
+  title: 'List Video Agent styles',
+  description: 'Visual style presets for create_video_agent (style_id, name, tags, aspect ratio). Filter by tag; pass next_token for more.',
+  toolset: 'video_agent',
+  kind: 'read',
+  input: {
+    tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal, retro-tech.'),
+    limit: z.number().int().min(1).max(100).default(20),
+    next_token: z.string().min(1).max(2000).optional(),
+  },
+  output: {
+    styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional() })),
+    next_token: z.string().optional(),
+  },
+  async handler(a, ctx) {
+    const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit, token: a.next_token }, ctx.call);
+    return {
+      styles: page.items.map((s) => ({ style_id: s.style_id, name: s.name, tags: s.tags, aspect_ratio: s.aspect_ratio, thumbnail_url: s.thumbnail_url })),
+      next_token: page.hasMore ? page.nextToken : undefined,
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { AvatarVideoBody, Engine } from '../../heygen/api/videos.js';
+import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
+import { videoStarted } from './created.js';
+import {
+  aspectRatio, backgroundInput, backgroundOf, captionOf, captions, createdOutput, expressiveness, heygenId, httpsUrl, motionPrompt, pick, resolution, speechInput, speechOf, watermark, watermarkOf,
+} from './shared-inputs.js';
+
+export default defineTool({
+  name: 'create_avatar_video',
+  title: 'Create avatar video',
+  description: 'Render an avatar speaking a script or lip-syncing audio, with full control of voice, background, size, captions. Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  toolset: 'videos',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
+  input: {
+    avatar_id: heygenId('avatar_id').describe('Avatar look id (list_avatar_looks).'),
+    ...speechInput,
+    voice_id: speechInput.voice_id.describe("Voice for the script; defaults to the avatar's own voice."),
+    aspect_ratio: aspectRatio.default('auto').describe("Default auto: keep the avatar's own frame (HeyGen alone would force 16:9). 9:16 for shorts."),
+    resolution: resolution.optional(),
+    captions: captions.optional(),
+    ...backgroundInput,
+    output_format: z.enum(['mp4', 'webm']).optional().describe('webm: transparent background (avatar must support matting).'),
+    remove_background: z.boolean().optional(),
+    fit: z.enum(['contain', 'cover']).optional(),
+    engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional().describe("Default avatar_iv. Check the look's supported engines."),
+    reference_look_id: heygenId('reference_look_id').optional().describe('avatar_v only: instant-avatar look of the same group to animate from.'),
+    motion_prompt: motionPrompt.optional(),
+    expressiveness: expressiveness.optional(),
+    watermark: watermark.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    callback_url: httpsUrl.optional().describe('Webhook called when the render ends.'),
+    callback_id: z.string().min(1).max(200).optional(),
+  },
+  output: createdOutput,
+  async handler(a, ctx) {
+    if (a.reference_look_id && a.engine !== 'avatar_v') throw new InputError('reference_look_id', 'only used with engine avatar_v');
+    if (a.expressiveness && (a.engine === 'avatar_v' || a.engine === 'avatar_iii')) throw new InputError('expressiveness', `not supported with engine ${a.engine}`);
+    if (a.motion_prompt && a.engine === 'avatar_iii') throw new InputError('motion_prompt', 'not supported with engine avatar_iii');
+    const engine: Engine | undefined = !a.engine ? undefined
+      : a.engine === 'avatar_v' ? { type: 'avatar_v', ...pick(a, ['reference_look_id']) } : { type: a.engine };
+    const background = backgroundOf(a, a.output_format);
+    const caption = captionOf(a.captions);
+    const mark = watermarkOf(a.watermark);
+    const body: AvatarVideoBody = {
+      type: 'avatar',
+      avatar_id: a.avatar_id,
+      ...speechOf(a),
+      ...pick(a, ['aspect_ratio', 'resolution', 'output_format', 'remove_background', 'fit', 'motion_prompt', 'expressiveness', 'title', 'callback_url', 'callback_id']),
+      ...(engine ? { engine } : {}),
+      ...(background ? { background } : {}),
+      ...(caption ? { caption } : {}),
+      ...(mark ? { watermark: mark } : {}),
+    };
+    return videoStarted(ctx, 'create_avatar_video', await ctx.heygen.videos.create(body, ctx.call));
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { AssetInput, CinematicVideoBody } from '../../heygen/api/videos.js';
+import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
+import { videoStarted } from './created.js';
+import { assetInput, createdOutput, heygenId, pick } from './shared-inputs.js';
+
+export default defineTool({
+  name: 'create_cinematic_video',
+  title: 'Create cinematic avatar video',
+  description: 'Generate a short cinematic clip (4–15 s) from a prompt, starring 1–3 avatar looks, with optional reference media. Spends HeyGen credits. Follow with wait_for_job.',
+  toolset: 'videos',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
+  input: {
+    prompt: z.string().trim().min(1, 'must not be empty').max(5000).describe('The scene: setting, action, camera, mood.'),
+    avatar_ids: z.array(heygenId('avatar_ids item')).min(1).max(3).describe('1–3 avatar look ids used as visual references.'),
+    aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional().describe('Default 16:9.'),
+    resolution: z.enum(['720p', '1080p']).optional().describe('Default 720p.'),
+    duration: z.number().int().min(4).max(15).optional().describe('Seconds (default 10). Leave out with auto_duration.'),
+    auto_duration: z.boolean().optional().describe('Let the model choose the length.'),
+    enhance_prompt: z.boolean().optional(),
+    references: z.array(assetInput).max(12).optional().describe('Reference images, videos or audio (at most 3 videos and 9 images in all).'),
+    title: z.string().trim().min(1).max(200).optional(),
+  },
+  output: createdOutput,
+  async handler(a, ctx) {
+    if (a.auto_duration && a.duration !== undefined) throw new InputError('duration', 'leave it out when auto_duration is true');
+    const body: CinematicVideoBody = {
+      type: 'cinematic_avatar',
+      prompt: a.prompt,
+      avatar_id: a.avatar_ids,
+      ...pick(a, ['aspect_ratio', 'resolution', 'duration', 'auto_duration', 'enhance_prompt', 'title']),
+      ...(a.references ? { references: a.references as AssetInput[] } : {}),
+    };
+    return videoStarted(ctx, 'create_cinematic_video', await ctx.heygen.videos.create(body, ctx.call));
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { heygenId } from './shared-inputs.js';
+
+export default defineTool({
+  name: 'get_video',
+  title: 'Get video status',
+  description: 'Status of one video; when completed, its download, captioned, subtitle and share URLs (URLs expire: read again for fresh ones).',
+  toolset: 'videos',
+  kind: 'read',
+  hints: { idsFrom: 'list_videos' },
+  input: { video_id: heygenId('video_id') },
+  output: {
+    video_id: z.string(),
+    status: z.string(),
+    title: z.string().optional(),
+    duration: z.number().optional(),
+    created_at: z.number().optional(),
+    completed_at: z.number().optional(),
+    video_url: z.string().optional(),
+    captioned_video_url: z.string().optional(),
+    subtitle_url: z.string().optional(),
+    thumbnail_url: z.string().optional(),
+    video_page_url: z.string().optional(),
+    output_language: z.string().optional(),
+    failure_code: z.string().optional(),
+    failure_message: z.string().optional(),
+  },
+  async handler({ video_id }, ctx) {
+    const { id, ...v } = await ctx.heygen.videos.get(video_id, ctx.call);
+    if (v.status === 'pending' || v.status === 'processing') ctx.note(`Still rendering. wait_for_job {"kind":"video","id":"${id}"} waits for it.`);
+    return { video_id: id, ...v };
+  },
+});

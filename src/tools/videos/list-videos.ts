@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { heygenId } from './shared-inputs.js';
+
+export default defineTool({
+  name: 'list_videos',
+  title: 'List videos',
+  description: 'Page through the account\'s videos, newest first (id, title, status, duration). Filter by title text or folder; pass next_token for more.',
+  toolset: 'videos',
+  kind: 'read',
+  input: {
+    title: z.string().trim().min(1).max(200).optional().describe('Only titles containing this text.'),
+    folder_id: heygenId('folder_id').optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+    next_token: z.string().min(1).max(2000).optional(),
+  },
+  output: {
+    videos: z.array(z.object({
+      video_id: z.string(),
+      title: z.string().optional(),
+      status: z.string(),
+      duration: z.number().optional(),
+      created_at: z.number().optional(),
+      failure_code: z.string().optional(),
+    })),
+    next_token: z.string().optional(),
+  },
+  async handler(a, ctx) {
+    const page = await ctx.heygen.videos.list({ limit: a.limit, token: a.next_token, title: a.title, folder_id: a.folder_id }, ctx.call);
+    return {
+      videos: page.items.map((v) => ({ video_id: v.id, title: v.title, status: v.status, duration: v.duration, created_at: v.created_at, failure_code: v.failure_code })),
+      next_token: page.hasMore ? page.nextToken : undefined,
+    };
+  },
+});
