@@ -5,6 +5,7 @@ import { registerDocResources } from './docs.js';
 import { registerVisualStyleResources } from './visual-styles.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { registerJobMoreResources } from './jobs-more.js';
+import { registerJobResources } from './jobs.js';
 
 export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
 
@@ -13,6 +14,7 @@ const REGISTRARS: ResourceRegistrar[] = [
   registerSubscriptions,
   registerVisualStyleResources,
   registerDocResources,
+  registerJobResources,
   registerJobMoreResources,
   registerCatalogResources,
 ];
