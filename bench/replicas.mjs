@@ -1,3 +1,4 @@
+/* global fetch */
 // Scale-out benchmark: get_account latency with 300 sessions on one process (in-memory state)
 // vs spread over three replicas sharing one Redis. Goal: replicas p99 <= 1.3x single p99.
 // Usage: npm run build && node bench/replicas.mjs   (needs redis-server on PATH)

@@ -93,7 +93,7 @@ for (const k of kinds) {
       const stream = await store.replayEventsAfter(ids[1]!, { send: async (id, m) => { seen.push([id, m]); } });
       expect(stream).toBe('stream-A');
       expect(seen.map(([id]) => id)).toEqual(ids.slice(2));
-      expect(seen.map(([, m]) => (m as { params: { progress: number } }).params.progress)).toEqual([3, 4]);
+      expect(seen.map(([, m]) => (m as unknown as { params: { progress: number } }).params.progress)).toEqual([3, 4]);
       expect(await store.getStreamIdForEventId!('made-up_0000000001')).toBeUndefined();
     });
 
