@@ -62,7 +62,11 @@ export function listLooks(ctx: CatalogCtx, a: LookListArgs): Promise<ListingResu
     nameOf: (l) => l.name,
     limit: a.limit,
     nextToken: a.next_token,
-    seen: (items) => remember(ctx, (k) => items.forEach((l) => k.add('looks', l.id, l.name))),
+    seen: (items) => remember(ctx, (k) => items.forEach((l) => {
+      k.add('looks', l.id, l.name);
+      // Groups seen only through their looks still complete as group ids.
+      if (l.group_id && !k.groups.has(l.group_id)) k.add('groups', l.group_id, undefined);
+    })),
   });
 }
 

@@ -33,6 +33,8 @@ export async function fetchPreviewImage(
     throw new PreviewError(timer.aborted ? 'the preview download timed out' : 'the preview could not be downloaded');
   }
   const fail = (why: string): never => {
+    // Destroying an unread body makes undici emit an abort error; nobody is left to hear it.
+    res.body.on('error', () => undefined);
     res.body.destroy();
     throw new PreviewError(why);
   };

@@ -22,7 +22,6 @@ export const LookSummary = z.object({
   group_id: z.string().optional(),
   gender: z.string().optional(),
   orientation: z.string().optional(),
-  avatar_type: z.string().optional(),
   engines: z.array(z.string()).optional(),
   default_voice_id: z.string().optional(),
   preview_image_url: z.string().optional(),
@@ -50,8 +49,7 @@ export function groupSummary(g: AvatarGroup): GroupSummary {
 
 export function lookSummary(l: AvatarLook): LookSummary {
   return {
-    look_id: l.id, name: l.name, group_id: l.group_id, gender: l.gender, orientation: l.preferred_orientation,
-    avatar_type: l.avatar_type, engines: l.supported_api_engines, default_voice_id: l.default_voice_id,
+    look_id: l.id, name: l.name, group_id: l.group_id, gender: l.gender, orientation: l.preferred_orientation, engines: l.supported_api_engines, default_voice_id: l.default_voice_id,
     preview_image_url: l.preview_image_url,
   };
 }
