@@ -13,7 +13,7 @@ export default defineTool({
   input: {
     voice_name: z.string().trim().min(1).max(100).describe('Display name of the cloned voice.'),
     ...mediaShape('audio', 'voice sample'),
-    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('Language hint, e.g. en; detected when omitted.'),
+    language: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('Language hint, e.g. en; detected when omitted.'),
     remove_background_noise: z.boolean().optional().describe('Clean the sample first (HeyGen default: true).'),
   },
   output: {

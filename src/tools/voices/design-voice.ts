@@ -12,7 +12,7 @@ export default defineTool({
   input: {
     prompt: z.string().trim().min(1).max(1000).describe('What the voice should sound like.'),
     gender: z.enum(['male', 'female']).optional(),
-    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('BCP-47 locale, e.g. en-US.'),
+    locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('BCP-47 locale, e.g. en-US.'),
     seed: z.number().int().min(0).max(1000).optional().describe('0 = best matches; 1, 2, … = further batches.'),
   },
   output: {
