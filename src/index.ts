@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, HELP, loadConfig } from './config.js';
+import { defaultJobReader } from './hosted/job-reader.js';
+import { JobWatcher } from './hosted/poller.js';
 import { createLogger } from './log.js';
 import { makeDeps, openStates, openUpstream } from './runtime.js';
 import { createServer } from './server.js';
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
     log.warn('HEYGEN_API_KEY is not set: HeyGen calls will fail with 401. Set it, or run with --sandbox to try the simulator.');
   }
   const deps = makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', states, log });
+  // Subscriptions work on stdio too: the same poller, in this process.
+  deps.watcher = new JobWatcher({ reader: defaultJobReader, log });
   await serveStdio(createServer(deps), log, async () => { await states.close(); await upstream.close(); });
 }
 

@@ -311,6 +311,9 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       else res.end();
     });
   });
+  // Longer than the idle timeout of common load balancers (60 s) and of clients' pools, so an
+  // idle keep-alive socket is never closed under a request the client is already sending.
+  http.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', (err) => reject(new HttpStartError(`Cannot listen on ${config.host}:${config.port}: ${err.message}`)));
     http.listen(config.port, config.host, () => resolve());

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Hosted-mode benchmark: N concurrent Streamable HTTP sessions each calling get_account against
+// the simulator, for N = 1, 50, 200. Reports p50/p99 call latency and the server's RSS, then RSS
+// once every session has been closed, against the baseline. The MCP server runs in a child
+// process (this file with --serve) so its RSS is not mixed with the clients' or the simulator's.
+// Needs a build: `npm run build`, then `node bench/http.mjs` (or import { run }).
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Agent, fetch as undiciFetch } from 'undici';
+
+const dist = process.env.BENCH_DIST ? pathToFileURL(process.env.BENCH_DIST.replace(/\/?$/, '/')) : new URL('../dist/', import.meta.url);
+const load = (p) => import(new URL(p, dist).href);
+
+const LEVELS = [1, 50, 200];
+const CALLS_PER_SESSION = 5;
+const MB = 1024 * 1024;
+
+async function serve() {
+  const { loadConfig } = await load('config.js');
+  const { silentLogger } = await load('log.js');
+  const { MemoryStateProvider } = await load('state/memory.js');
+  const { startHttpServer } = await load('transports/http.js');
+  const config = loadConfig(['--http', '--port', '0'], {});
+  const http = await startHttpServer({
+    config,
+    upstream: { apiKey: process.env.BENCH_SIM_KEY, baseUrl: process.env.BENCH_SIM_URL, sandbox: false, close: async () => undefined },
+    states: new MemoryStateProvider(),
+    log: silentLogger,
+    limits: { maxSessions: 1_000 },
+  });
+  process.on('message', (msg) => {
+    if (msg === 'rss') {
+      globalThis.gc?.();
+      globalThis.gc?.();
+      setTimeout(() => {
+        const cpu = process.cpuUsage();
+        process.send({ rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, sessions: http.sessions(), cpuMs: (cpu.user + cpu.system) / 1000 });
+      }, 50);
+    } else if (msg === 'stop') {
+      void http.close().then(() => process.exit(0));
+    }
+  });
+  process.send({ url: http.url });
+}
+
+function ask(child, msg) {
+  child.send(msg);
+  return once(child, 'message').then(([m]) => m);
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+async function level(child, url, n, Client, Transport, agent) {
+  // One connection pool per level, closed afterwards, so the server's memory after the sessions
+  // close is not held up by the benchmark's own idle keep-alive sockets.
+  const fetchVia = (u, init) => undiciFetch(u, { ...init, dispatcher: agent });
+  const clients = await Promise.all(Array.from({ length: n }, async () => {
+    const c = new Client({ name: 'bench', version: '0' });
+    await c.connect(new Transport(new URL(url), { fetch: fetchVia }));
+    await c.listTools();
+    return c;
+  }));
+  const latencies = [];
+  const cpu0 = (await ask(child, 'rss')).cpuMs;
+  for (let round = 0; round < CALLS_PER_SESSION; round++) {
+    await Promise.all(clients.map(async (c) => {
+      const t0 = performance.now();
+      const r = await c.callTool({ name: 'get_account', arguments: {} });
+      latencies.push(performance.now() - t0);
+      if (r.isError) throw new Error(`get_account failed: ${JSON.stringify(r.content)}`);
+    }));
+  }
+  const cpuMs = (await ask(child, 'rss')).cpuMs - cpu0;
+  return { clients, latencies: latencies.sort((a, b) => a - b), cpuMs };
+}
+
+async function closeAll(clients) {
+  await Promise.all(clients.map(async (c) => {
+    await c.transport.terminateSession();
+    await c.close();
+  }));
+}
+
+/** Runs the benchmark; returns one row per level plus the RSS figures. */
+export async function run({ print = true } = {}) {
+  const { startSimulator } = await load('sandbox/index.js');
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+  const sim = await startSimulator({ speed: 60 });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, BENCH_SIM_URL: sim.baseUrl, BENCH_SIM_KEY: sim.apiKey },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const [{ url }] = await once(child, 'message');
+    const cold = await ask(child, 'rss');
+    // Warm-up: one session, so code loading and JIT are not counted as session memory.
+    const warmAgent = new Agent({ connections: 256 });
+    const warm = await level(child, url, 1, Client, StreamableHTTPClientTransport, warmAgent);
+    await closeAll(warm.clients);
+    await warmAgent.close();
+    const baseline = await ask(child, 'rss');
+    const rows = [];
+    for (const n of LEVELS) {
+      const agent = new Agent({ connections: 256 });
+      const { clients, latencies, cpuMs } = await level(child, url, n, Client, StreamableHTTPClientTransport, agent);
+      const held = await ask(child, 'rss');
+      await closeAll(clients);
+      await agent.close();
+      const after = await ask(child, 'rss');
+      rows.push({
+        sessions: n, calls: latencies.length,
+        p50_ms: +pct(latencies, 50).toFixed(1), p99_ms: +pct(latencies, 99).toFixed(1),
+        server_cpu_ms_per_call: +(cpuMs / latencies.length).toFixed(2),
+        rss_held_mb: +(held.rss / MB).toFixed(1), live_sessions: held.sessions,
+        rss_after_close_mb: +(after.rss / MB).toFixed(1), sessions_after_close: after.sessions,
+      });
+    }
+    const final = await ask(child, 'rss');
+    const result = {
+      rss_cold_mb: +(cold.rss / MB).toFixed(1),
+      rss_baseline_mb: +(baseline.rss / MB).toFixed(1),
+      rss_final_mb: +(final.rss / MB).toFixed(1),
+      rss_final_vs_baseline_pct: +(((final.rss - baseline.rss) / baseline.rss) * 100).toFixed(1),
+      heap_baseline_mb: +(baseline.heap / MB).toFixed(1),
+      heap_final_mb: +(final.heap / MB).toFixed(1),
+      rows,
+    };
+    if (print) {
+      process.stdout.write('\nHTTP hosted mode: concurrent sessions calling get_account (simulator upstream)\n');
+      console.table(rows);
+      process.stdout.write(`RSS cold ${result.rss_cold_mb} MB · baseline (after warm-up) ${result.rss_baseline_mb} MB · after all sessions closed ${result.rss_final_mb} MB (${result.rss_final_vs_baseline_pct >= 0 ? '+' : ''}${result.rss_final_vs_baseline_pct} %) · heap ${result.heap_baseline_mb} → ${result.heap_final_mb} MB\n`);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }
+    return result;
+  } finally {
+    child.send('stop');
+    await once(child, 'exit').catch(() => undefined);
+    await sim.close();
+  }
+}
+
+if (process.argv.includes('--serve')) {
+  await serve();
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await run();
+}
