@@ -2,6 +2,7 @@ import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import type { CallOptions } from '../heygen/http.js';
 import type { KeyState } from '../state/memory.js';
+import { forgetKnownIds } from './known.js';
 
 /** What a catalog read needs: the client, the per-key state (its cache) and the TTL. */
 export interface CatalogCtx {
@@ -35,5 +36,5 @@ export function isSettled(status: string | undefined): boolean {
 /** Call after a create or delete so the next list shows the change (prefix: 'avatars' or 'voices'). */
 export function invalidateCatalog(state: KeyState, prefix: 'avatars' | 'voices'): void {
   state.cache.invalidate(`${prefix}:`);
-  state.cache.invalidate('catalog:known');
+  forgetKnownIds(state);
 }

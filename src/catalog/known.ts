@@ -6,14 +6,14 @@ const MAX_PER_KIND = 20_000;
 
 /**
  * Ids and names this key's catalog reads have already seen. Completions answer from it so that
- * completing an argument never walks a catalog. It lives in the per-key cache with the catalog
- * TTL, so it expires with the data it indexes.
+ * completing an argument never walks a catalog. It expires with the catalog TTL.
  */
 export class KnownIds {
   readonly groups = new Map<string, string>();
   readonly looks = new Map<string, string>();
   readonly voices = new Map<string, string>();
   readonly languages = new Set<string>();
+  constructor(readonly until: number) {}
 
   add(kind: 'groups' | 'looks' | 'voices', id: string, name: string | undefined): void {
     const map = this[kind];
@@ -21,21 +21,31 @@ export class KnownIds {
   }
 }
 
-const KEY = 'catalog:known';
-
-export async function knownIds(ctx: CatalogCtx): Promise<KnownIds> {
-  return ctx.state.cache.getOrLoad(KEY, ctx.ttlMs, async () => new KnownIds());
-}
+/*
+ * Held beside the key's state rather than in its cache: the cache may be shared through Redis
+ * as JSON, which would turn these Maps into empty objects, and completion hints need not be
+ * shared between replicas. The WeakMap lets the index go when the key's state goes.
+ */
+const indexes = new WeakMap<KeyState, KnownIds>();
 
 export function peekKnownIds(state: KeyState): KnownIds | undefined {
-  return state.cache.peek<KnownIds>(KEY);
+  const k = indexes.get(state);
+  return k && k.until > Date.now() ? k : undefined;
 }
 
-/** Records ids synchronously when the index exists, and creates it in the background otherwise. */
+/** Records what a read brought in (nothing when caching is off). */
 export function remember(ctx: CatalogCtx, fn: (k: KnownIds) => void): void {
-  const k = peekKnownIds(ctx.state);
-  if (k) fn(k);
-  else void knownIds(ctx).then(fn, () => undefined);
+  if (ctx.ttlMs <= 0) return;
+  let k = peekKnownIds(ctx.state);
+  if (!k) {
+    k = new KnownIds(Date.now() + ctx.ttlMs);
+    indexes.set(ctx.state, k);
+  }
+  fn(k);
+}
+
+export function forgetKnownIds(state: KeyState): void {
+  indexes.delete(state);
 }
 
 /** Up to `max` ids (or names) that start with, then contain, what the user typed. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
-import { MemoryStateProvider } from '../../src/state/memory.js';
+import { MemoryCatalogCache, MemoryStateProvider, type CatalogCache } from '../../src/state/memory.js';
 import { connect, type Harness } from '../helpers/harness.js';
 
 const open: Harness[] = [];
@@ -81,5 +81,27 @@ describe('catalog cache', () => {
     expect(await h.fails('get_voice', { voice_id: id })).toMatch(/unavailable|502/);
     h.sim.clearFaults();
     expect(await h.ok('get_voice', { voice_id: id })).toMatchObject({ voice_id: id });
+  });
+
+  it('works when the cache stores values as JSON, as a Redis-shared cache does', async () => {
+    const inner = new MemoryCatalogCache();
+    const json: CatalogCache = {
+      getOrLoad: (key, ttl, load) => inner.getOrLoad(key, ttl, async () => JSON.parse(JSON.stringify(await load()))),
+      peek: (key) => inner.peek(key),
+      invalidate: (prefix) => inner.invalidate(prefix),
+    };
+    sim = await startSimulator({ speed: 60 });
+    const states = new MemoryStateProvider();
+    states.forKey(sim.apiKey).cache = json;
+    const h = await harness({ simulator: sim, states });
+    const a = await h.ok('list_voices', { language: 'Korean', query: 'a', limit: 3 });
+    const look = (await h.ok('list_avatar_looks', { ownership: 'public', limit: 1 })).looks[0];
+    await h.ok('get_avatar_look', { look_id: look.look_id });
+    const n = sim.apiRequests().length;
+    expect(await h.ok('list_voices', { language: 'Korean', query: 'a', limit: 3 })).toEqual(a);
+    await h.ok('get_avatar_look', { look_id: look.look_id });
+    expect(sim.apiRequests()).toHaveLength(n);
+    const done = await h.client.complete({ ref: { type: 'ref/resource', uri: 'heygen://voices/{voice_id}' }, argument: { name: 'voice_id', value: a.voices[0].voice_id } });
+    expect(done.completion.values).toEqual([a.voices[0].voice_id]);
   });
 });
