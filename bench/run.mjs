@@ -250,9 +250,11 @@ async function main() {
     ['tools/list tokens, default', `${t.default.tokens} (${t.default.tools} tools)`, '', t.goal, t.default.tokens <= 12_000 ? 'met' : 'MISSED'],
     ['tools/list tokens, all', `${t.all.tokens} (${t.all.tools} tools)`, '', '', ''],
     ['wait: polls for a 10-min render', summary(w, (x) => `${x.upstream_polls} polls in ${x.wait_calls} calls${x.finished ? '' : ' (NOT finished)'}`), '', '≤ 40', w.available === false ? '' : w.upstream_polls <= 40 && w.finished ? 'met' : 'MISSED'],
-    ['catalog lookup cold / warm', summary(results.catalog, (x) => JSON.stringify(x.summary ?? x).slice(0, 120)), '', '', ''],
-    ['HTTP 1 / 50 / 200 sessions', summary(results.http, (x) => JSON.stringify(x.summary ?? x.levels ?? x).slice(0, 160)), '', '', ''],
-    ['upload 200 MB peak RSS', summary(results.upload, (x) => JSON.stringify(x.summary ?? x).slice(0, 160)), '', '', ''],
+    ...(results.catalog.lookups ?? [{}]).map((l) => [`catalog: ${l.case ?? 'lookup'} (${results.catalog.voices_in_catalog ?? '?'} voices)`,
+      summary(results.catalog, () => `cold ${l.cold_requests} req ${l.cold_ms} ms · warm ${l.warm_requests} req p50 ${l.warm_p50_ms} ms`), '', '', l.ok === undefined ? '' : l.ok ? 'ok' : 'FAIL']),
+    ...(results.http.rows ?? [{}]).map((row) => [`HTTP ${row.sessions ?? '?'} sessions × get_account`,
+      summary(results.http, () => `p50 ${row.p50_ms} ms p99 ${row.p99_ms} ms · RSS held ${row.rss_held_mb} MB, after close ${row.rss_after_close_mb} MB`), '', '', '']),
+    ['upload 200 MB peak RSS', summary(results.upload, (x) => `+${x.rss_increase_mb} MB over ${x.baseline_rss_mb} MB (${x.upload_method}, ${x.throughput_mb_s} MB/s)`), '', `≤ +${results.upload.target_mb ?? '?'} MB`, results.upload.pass === undefined ? '' : results.upload.pass ? 'met' : 'MISSED'],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
   const line = (r) => '| ' + r.map((v, i) => String(v).padEnd(widths[i])).join(' | ') + ' |';
