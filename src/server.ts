@@ -22,5 +22,30 @@ export function createServer(deps: ServerDeps): McpServer {
   for (const def of selectTools(deps.config.enabledToolsets, deps.config.readOnly)) registerTool(server, def, deps);
   registerResources(server, deps);
   registerPrompts(server, deps);
+  compactToolList(server);
   return server;
+}
+
+/**
+ * tools/list is read into every conversation, so every character costs the agent context. The
+ * SDK stamps each schema with a `$schema` URL and each tool with `execution: {taskSupport:
+ * 'forbidden'}` (the protocol's default anyway); dropping them saves ~9 % of the list. The SDK
+ * offers no hook for this, so the registered handler is wrapped; if its internals change, the
+ * list is simply served unwrapped (the tools/list snapshot test would show it).
+ */
+function compactToolList(server: McpServer): void {
+  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, (req: unknown, extra: unknown) => Promise<unknown>> })._requestHandlers;
+  const original = handlers?.get('tools/list');
+  if (!handlers || !original) return;
+  handlers.set('tools/list', async (req, extra) => {
+    const result = (await original(req, extra)) as { tools: Array<Record<string, unknown>> };
+    for (const tool of result.tools) {
+      delete tool.execution;
+      for (const key of ['inputSchema', 'outputSchema']) {
+        const schema = tool[key] as Record<string, unknown> | undefined;
+        if (schema) delete schema.$schema;
+      }
+    }
+    return result;
+  });
 }

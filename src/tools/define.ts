@@ -69,14 +69,15 @@ export function annotationsFor(def: AnyToolDef): ToolAnnotations {
   return { ...base, ...def.annotations };
 }
 
+// What dry_run and allow_duplicate do is said once, in the server instructions, not per tool.
 const SPEND_INPUT = {
-  dry_run: z.boolean().optional().describe('Validate and return the exact request without sending it.'),
-  allow_duplicate: z.boolean().optional().describe('Submit even if the same request succeeded in the last 10 minutes.'),
+  dry_run: z.boolean().optional(),
+  allow_duplicate: z.boolean().optional(),
 };
 
 const SPEND_OUTPUT = {
   dry_run: z.boolean().optional(),
-  request: z.object({ method: z.string(), path: z.string(), body: z.record(z.string(), z.unknown()).optional() }).optional(),
+  request: z.looseObject({}).optional(),
   reused: z.boolean().optional(),
 };
 

@@ -24,7 +24,7 @@ function spawnBin(args: string[], env: Record<string, string> = {}): ChildProces
   });
 }
 
-function collect(stream: NodeJS.ReadableStream | null): () => string {
+function collect(stream: { on(event: 'data', cb: (d: Buffer) => void): unknown } | null): () => string {
   let buf = '';
   stream?.on('data', (d: Buffer) => { buf += d.toString('utf8'); });
   return () => buf;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Input fields shared by many tools, defined once. Checks that JSON Schema would spell out at
+ * length (an id's character set) are refinements: enforced here with a message naming the
+ * rule, but not repeated in every tool's schema, because tools/list is read into every
+ * conversation.
+ */
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+/** A HeyGen id (video, look, voice, asset, job …): 1–128 letters, digits, `_ - . :`. */
+export function heygenId(): z.ZodString {
+  return z.string().min(1).max(128).refine((v) => ID.test(v), 'must be a HeyGen id: letters, digits and _ - . : only');
+}
+
+/** An https URL HeyGen fetches itself (media inputs, callbacks). */
+export function httpsUrl(): z.ZodString {
+  return z.string().max(2048).refine((v) => /^https:\/\/[^\s]+$/i.test(v), 'must be an https:// URL');
+}
+
+/** Page size for lists: default 25 when omitted, never more than 100. */
+export const limit = () => z.number().int().min(1).max(100).optional();
+
+/** Opaque cursor from a previous page's next_token. */
+export const nextToken = () => z.string().max(2048).optional();
