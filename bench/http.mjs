@@ -12,7 +12,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 const dist = process.env.BENCH_DIST ? pathToFileURL(process.env.BENCH_DIST.replace(/\/?$/, '/')) : new URL('../dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);
 
-const LEVELS = [1, 50, 200];
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,50,200').split(',').map(Number);
 const CALLS_PER_SESSION = 5;
 const MB = 1024 * 1024;
 
@@ -115,7 +115,7 @@ export async function run({ print = true } = {}) {
         p50_ms: +pct(latencies, 50).toFixed(1), p99_ms: +pct(latencies, 99).toFixed(1),
         server_cpu_ms_per_call: +(cpuMs / latencies.length).toFixed(2),
         rss_held_mb: +(held.rss / MB).toFixed(1), live_sessions: held.sessions,
-        rss_after_close_mb: +(after.rss / MB).toFixed(1), sessions_after_close: after.sessions,
+        rss_after_close_mb: +(after.rss / MB).toFixed(1), heap_after_close_mb: +(after.heap / MB).toFixed(1), sessions_after_close: after.sessions,
       });
     }
     const final = await ask(child, 'rss');
