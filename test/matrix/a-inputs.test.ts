@@ -42,7 +42,9 @@ describe('A15–A20, A24: every property of every tool, out of its bounds', () =
   });
 
   it('every free-text string input is bounded by maxLength (10 MB prompts are refused by schema, not by memory)', () => {
-    const unbounded = tools.flatMap((t) => properties(t).filter(([, s]) => s.type === 'string' && !s.enum && s.maxLength === undefined).map(([p]) => `${t.name}.${p}`));
+    // An anchored pattern without open-ended repetition (e.g. ^#[0-9a-f]{6}$) bounds length too.
+    const boundedPattern = (p?: string) => p !== undefined && p.startsWith('^') && p.endsWith('$') && !/[*+]|\{\d+,\}/.test(p);
+    const unbounded = tools.flatMap((t) => properties(t).filter(([, s]) => s.type === 'string' && !s.enum && s.maxLength === undefined && !boundedPattern(s.pattern)).map(([p]) => `${t.name}.${p}`));
     expect(unbounded).toEqual([]);
   });
 
