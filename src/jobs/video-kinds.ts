@@ -41,7 +41,7 @@ export const videoKind: JobKind = {
   },
 };
 
-/** Newest message of a role/type; the API lists messages newest first, the simulator oldest first, so sort. */
+/** Newest message of a role/type (HeyGen lists newest first; a stable sort keeps ties in that order). */
 function latest(s: Session, pick: (m: NonNullable<Session['messages']>[number]) => boolean): string | undefined {
   const msgs = [...(s.messages ?? [])].filter(pick).sort((a, b) => (b.created_at ?? 0) - (a.created_at ?? 0));
   return msgs[0]?.content;

@@ -30,6 +30,11 @@ describe('create_avatar_video', () => {
     expect((await h.deps.state.jobs.recent(5)).some((j) => j.id === out.video_id && j.kind === 'video')).toBe(true);
   });
 
+  it('sends reference_look_id inside the avatar_v engine object', async () => {
+    const r = await h.ok('create_avatar_video', { avatar_id: look.look_id, script: 'Ref.', engine: 'avatar_v', reference_look_id: look.look_id, dry_run: true });
+    expect(r.request.body.engine).toEqual({ type: 'avatar_v', reference_look_id: look.look_id });
+  });
+
   it('sends audio instead of a script, and 9:16 when asked', async () => {
     await h.ok('create_avatar_video', { avatar_id: look.look_id, audio_url: 'https://cdn.example.com/a.mp3', aspect_ratio: '9:16' });
     expect(posts(h, '/v3/videos')[0]!.body).toEqual({ type: 'avatar', avatar_id: look.look_id, audio_url: 'https://cdn.example.com/a.mp3', aspect_ratio: '9:16' });

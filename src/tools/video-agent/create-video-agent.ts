@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { AssetInput } from '../../heygen/api/videos.js';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
-import { assetInput, heygenId, httpsUrl, pick } from '../videos/shared-inputs.js';
+import { assetInput, assetOf, heygenId, httpsUrl, pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'create_video_agent',
@@ -13,15 +12,15 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_video_agent_sessions', idsFrom: 'list_avatar_looks' },
   input: {
-    prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters').describe('The brief. See the video_agent_prompt prompt; check with validate_video_agent_prompt.'),
-    mode: z.enum(['generate', 'chat']).optional().describe('generate (default): one video, no questions. chat: may stop to ask, allows revisions.'),
-    avatar_id: heygenId('avatar_id').optional().describe('Avatar look to present (list_avatar_looks).'),
+    prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters').describe('The brief (see the video_agent_prompt prompt).'),
+    mode: z.enum(['generate', 'chat']).optional().describe('generate (default): one video. chat: may ask, allows revisions.'),
+    avatar_id: heygenId('avatar_id').optional(),
     voice_id: heygenId('voice_id').optional(),
-    style_id: heygenId('style_id').optional().describe('Visual style preset (list_video_agent_styles).'),
+    style_id: heygenId('style_id').optional().describe('list_video_agent_styles'),
     brand_kit_id: heygenId('brand_kit_id').optional(),
-    orientation: z.enum(['landscape', 'portrait']).optional().describe('Default: chosen from the content.'),
-    files: z.array(assetInput).max(20).optional().describe('Up to 20 files for the agent to use (images, clips, documents).'),
-    incognito_mode: z.boolean().optional().describe('Do not use or update the agent memory.'),
+    orientation: z.enum(['landscape', 'portrait']).optional(),
+    files: z.array(assetInput).max(20).optional(),
+    incognito_mode: z.boolean().optional(),
     callback_url: httpsUrl.optional(),
     callback_id: z.string().min(1).max(200).optional(),
   },
@@ -35,7 +34,7 @@ export default defineTool({
     const body = {
       prompt: a.prompt,
       ...pick(a, ['mode', 'avatar_id', 'voice_id', 'style_id', 'brand_kit_id', 'orientation', 'incognito_mode', 'callback_url', 'callback_id']),
-      ...(a.files ? { files: a.files as AssetInput[] } : {}),
+      ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}),
     };
     const r = await ctx.heygen.videoAgents.create(body, ctx.call);
     await ctx.state.jobs.record({ kind: 'video_agent_session', id: r.session_id, tool: 'create_video_agent', createdAt: Date.now() });

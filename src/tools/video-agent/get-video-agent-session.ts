@@ -26,7 +26,7 @@ export default defineTool({
   },
   async handler(a, ctx) {
     const s = await ctx.heygen.videoAgents.get(a.session_id, ctx.call);
-    // Newest first regardless of the order HeyGen sends; long messages are cut to keep results small.
+    // HeyGen lists newest first; the stable sort keeps that order for messages of the same second.
     const messages = [...(s.messages ?? [])]
       .sort((x, y) => (y.created_at ?? 0) - (x.created_at ?? 0))
       .slice(0, a.messages)

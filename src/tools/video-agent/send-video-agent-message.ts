@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { AssetInput } from '../../heygen/api/videos.js';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
-import { assetInput, heygenId, pick } from '../videos/shared-inputs.js';
+import { assetInput, assetOf, heygenId, pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'send_video_agent_message',
@@ -22,7 +21,7 @@ export default defineTool({
   },
   output: { session_id: z.string(), run_id: z.string().optional(), title: z.string().optional() },
   async handler(a, ctx) {
-    const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files as AssetInput[] } : {}) };
+    const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}) };
     const r = await ctx.heygen.videoAgents.send(a.session_id, body, ctx.call);
     ctx.link(sessionKind.resourceUri(a.session_id), `Video Agent session ${a.session_id}`, 'Live session status');
     ctx.note(`Message sent. Next: wait_for_job {"kind":"video_agent_session","id":"${a.session_id}"}.`);

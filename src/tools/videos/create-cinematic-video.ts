@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AssetInput, CinematicVideoBody } from '../../heygen/api/videos.js';
+import type { CinematicVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { videoStarted } from './created.js';
-import { assetInput, createdOutput, heygenId, pick } from './shared-inputs.js';
+import { assetInput, assetOf, createdOutput, heygenId, pick } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_cinematic_video',
@@ -14,14 +14,14 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
-    prompt: z.string().trim().min(1, 'must not be empty').max(5000).describe('The scene: setting, action, camera, mood.'),
-    avatar_ids: z.array(heygenId('avatar_ids item')).min(1).max(3).describe('1–3 avatar look ids used as visual references.'),
+    prompt: z.string().trim().min(1, 'must not be empty').max(5000),
+    avatar_ids: z.array(heygenId('avatar_ids item')).min(1).max(3),
     aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional().describe('Default 16:9.'),
     resolution: z.enum(['720p', '1080p']).optional().describe('Default 720p.'),
-    duration: z.number().int().min(4).max(15).optional().describe('Seconds (default 10). Leave out with auto_duration.'),
-    auto_duration: z.boolean().optional().describe('Let the model choose the length.'),
+    duration: z.number().int().min(4).max(15).optional().describe('Default 10.'),
+    auto_duration: z.boolean().optional(),
     enhance_prompt: z.boolean().optional(),
-    references: z.array(assetInput).max(12).optional().describe('Reference images, videos or audio (at most 3 videos and 9 images in all).'),
+    references: z.array(assetInput).max(12).optional().describe('≤ 3 videos and 9 images in all.'),
     title: z.string().trim().min(1).max(200).optional(),
   },
   output: createdOutput,
@@ -32,7 +32,7 @@ export default defineTool({
       prompt: a.prompt,
       avatar_id: a.avatar_ids,
       ...pick(a, ['aspect_ratio', 'resolution', 'duration', 'auto_duration', 'enhance_prompt', 'title']),
-      ...(a.references ? { references: a.references as AssetInput[] } : {}),
+      ...(a.references ? { references: a.references.map((r, i) => assetOf(r, `references.${i}`)) } : {}),
     };
     return videoStarted(ctx, 'create_cinematic_video', await ctx.heygen.videos.create(body, ctx.call));
   },

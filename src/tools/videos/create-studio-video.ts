@@ -1,32 +1,43 @@
 import { z } from 'zod';
-import type { AssetInput, StudioScene, StudioVideoBody } from '../../heygen/api/videos.js';
+import type { StudioScene, StudioVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { videoStarted } from './created.js';
 import {
-  aspectRatio, assetInput, captionOf, captions, createdOutput, expressiveness, heygenId, httpsUrl, motionPrompt, pick, resolution, speechInput, speechOf, watermark, watermarkOf,
+  aspectRatio, assetInput, assetOf, captionOf, captions, createdOutput, expressiveness, heygenId, hexColour, httpsUrl, motionPrompt, pick, resolution, speechInput, speechOf, watermark, watermarkOf,
 } from './shared-inputs.js';
 
-const scene = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('avatar'),
-    avatar_id: heygenId('avatar_id'),
-    ...speechInput,
-    background_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #1A2B3C').optional(),
-    engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
-    reference_look_id: heygenId('reference_look_id').optional(),
-    motion_prompt: motionPrompt.optional(),
-    expressiveness: expressiveness.optional(),
-  }),
-  z.object({ type: z.literal('photo'), image: assetInput, ...speechInput, motion_prompt: motionPrompt.optional(), expressiveness: expressiveness.optional() }),
-  z.object({ type: z.literal('image'), source: assetInput, duration: z.number().positive().max(300).optional().describe('Silent scene length (s); or narrate it instead.'), ...speechInput }),
-  z.object({ type: z.literal('video'), source: assetInput, mute: z.boolean().optional(), volume: z.number().min(0).max(1).optional() }),
-]).describe('avatar: a talking avatar · photo: a talking photo · image: a still, silent (duration) or narrated · video: a clip.');
+/** One flat object per scene (a oneOf of four variants would triple the schema); `type` decides which fields apply. */
+const scene = z.object({
+  type: z.enum(['avatar', 'photo', 'image', 'video']).describe('avatar: talking avatar (avatar_id) · photo: talking photo (image) · image: a still (source), silent with duration or narrated · video: a clip (source).'),
+  avatar_id: heygenId('avatar_id').optional(),
+  image: assetInput.optional(),
+  source: assetInput.optional(),
+  ...speechInput,
+  duration: z.number().positive().max(300).optional(),
+  background_color: hexColour.optional(),
+  engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
+  reference_look_id: heygenId('reference_look_id').optional(),
+  motion_prompt: motionPrompt.optional(),
+  expressiveness: expressiveness.optional(),
+  mute: z.boolean().optional(),
+  volume: z.number().min(0).max(1).optional(),
+});
 
 type SceneArgs = z.output<typeof scene>;
+const ONLY: Record<SceneArgs['type'], string[]> = {
+  avatar: ['avatar_id', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings', 'background_color', 'engine', 'reference_look_id', 'motion_prompt', 'expressiveness'],
+  photo: ['image', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings', 'motion_prompt', 'expressiveness'],
+  image: ['source', 'duration', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings'],
+  video: ['source', 'mute', 'volume'],
+};
 
 function sceneOf(s: SceneArgs, i: number): StudioScene {
   const p = `scenes.${i}.`;
+  for (const [k, v] of Object.entries(s)) {
+    if (k !== 'type' && v !== undefined && !ONLY[s.type].includes(k)) throw new InputError(`${p}${k}`, `does not apply to a ${s.type} scene`);
+  }
+  const need = <T>(v: T | undefined, k: string): T => { if (v === undefined) throw new InputError(`${p}${k}`, `required for a ${s.type} scene`); return v; };
   switch (s.type) {
     case 'avatar': {
       if (s.reference_look_id && s.engine !== 'avatar_v') throw new InputError(`${p}reference_look_id`, 'only used with engine avatar_v');
@@ -35,24 +46,24 @@ function sceneOf(s: SceneArgs, i: number): StudioScene {
       return {
         type: 'avatar_video',
         input: {
-          type: 'avatar', avatar_id: s.avatar_id, ...speechOf(s, p), ...pick(s, ['motion_prompt', 'expressiveness']),
+          type: 'avatar', avatar_id: need(s.avatar_id, 'avatar_id'), ...speechOf(s, p), ...pick(s, ['motion_prompt', 'expressiveness']),
           ...(engine ? { engine } : {}),
           ...(s.background_color ? { background: { type: 'color', color: s.background_color } } : {}),
         },
       };
     }
     case 'photo':
-      return { type: 'avatar_video', input: { type: 'image', image: s.image as AssetInput, ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
+      return { type: 'avatar_video', input: { type: 'image', image: assetOf(need(s.image, 'image'), `${p}image`), ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
     case 'image': {
       const speech = speechOf(s, p, { voiceRequired: true, optional: true });
       const narrated = Object.keys(speech).some((k) => k !== 'voice_settings');
       if (narrated && s.duration !== undefined) throw new InputError(`${p}duration`, 'a still is either silent (duration) or narrated (script or audio), not both');
       if (!narrated && s.duration === undefined) throw new InputError(`${p}duration`, 'give a duration (silent still) or a script / audio (narrated still)');
-      return { type: 'image', source: s.source as AssetInput, ...pick(s, ['duration']), ...speech };
+      return { type: 'image', source: assetOf(need(s.source, 'source'), `${p}source`), ...pick(s, ['duration']), ...speech };
     }
     case 'video': {
       const playback = pick(s, ['mute', 'volume']);
-      return { type: 'video', source: s.source as AssetInput, ...(Object.keys(playback).length ? { playback } : {}) };
+      return { type: 'video', source: assetOf(need(s.source, 'source'), `${p}source`), ...(Object.keys(playback).length ? { playback } : {}) };
     }
   }
 }
@@ -67,7 +78,7 @@ export default defineTool({
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     scenes: z.array(scene).min(1).max(50),
-    aspect_ratio: aspectRatio.optional().describe('Canvas for every scene (default 16:9; scenes are centre-cropped).'),
+    aspect_ratio: aspectRatio.optional().describe('Default 16:9; scenes are centre-cropped.'),
     resolution: resolution.optional(),
     captions: captions.optional(),
     watermark: watermark.optional(),
