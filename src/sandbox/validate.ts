@@ -92,9 +92,9 @@ export const voiceSettings = z.object({
   volume: z.number().min(0).max(1).optional(),
 });
 export const avatarEngine = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('avatar_iii'), reference_look_id: opt(str) }),
+  z.object({ type: z.literal('avatar_iii') }),
   z.object({ type: z.literal('avatar_iv') }),
-  z.object({ type: z.literal('avatar_v') }),
+  z.object({ type: z.literal('avatar_v'), reference_look_id: opt(str) }),
 ]);
 export const caption = z.object({ file_format: z.enum(['srt']).optional(), style: opt(z.enum(['default'])) });
 export const watermark = z.object({

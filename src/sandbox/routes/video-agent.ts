@@ -86,7 +86,8 @@ function sessionState(ctx: Ctx, s: AgentSession): SessionView {
     status = 'failed';
     messages.push({ role: 'model', type: 'error', created_at: at(s.stoppedMs), content: 'The session was stopped on request.', resource_ids: null });
   }
-  return { status, progress, videoId, messages: messages.slice(-40) };
+  // The API lists the latest 40 messages newest first.
+  return { status, progress, videoId, messages: messages.slice(-40).reverse() };
 }
 
 function requireSession(ctx: Ctx): AgentSession {
