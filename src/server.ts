@@ -19,12 +19,15 @@ export function createServer(deps: ServerDeps): McpServer {
       capabilities: { logging: {}, resources: { listChanged: true }, prompts: {}, tools: {} },
     },
   );
-  for (const def of selectTools(deps.config.enabledToolsets, deps.config.readOnly)) registerTool(server, def, deps);
+  const tools = selectTools(deps.config.enabledToolsets, deps.config.readOnly);
+  for (const def of tools) registerTool(server, def, deps);
   registerResources(server, deps);
   registerPrompts(server, deps);
-  compactToolList(server);
+  compactToolList(server, tools.map((t) => t.name).join(','));
   return server;
 }
+
+const listCache = new Map<string, unknown>();
 
 /**
  * tools/list is read into every conversation, so every character costs the agent context. The
@@ -33,12 +36,17 @@ export function createServer(deps: ServerDeps): McpServer {
  * offers no hook for this, so the registered handler is wrapped; if its internals change, the
  * list is simply served unwrapped (the tools/list snapshot test would show it).
  */
-function compactToolList(server: McpServer): void {
+function compactToolList(server: McpServer, names: string): void {
   const handlers = (server.server as unknown as { _requestHandlers?: Map<string, (req: unknown, extra: unknown) => Promise<unknown>> })._requestHandlers;
   const original = handlers?.get('tools/list');
   if (!handlers || !original) return;
   handlers.set('tools/list', async (req, extra) => {
+    // Converting ~60 zod schemas to JSON Schema is most of a new session's CPU; the list only
+    // depends on which tools are registered, so it is computed once per process and tool set.
+    const cached = listCache.get(names);
+    if (cached) return cached;
     const result = (await original(req, extra)) as { tools: Array<Record<string, unknown>> };
+    listCache.set(names, result);
     for (const tool of result.tools) {
       delete tool.execution;
       for (const key of ['inputSchema', 'outputSchema']) {

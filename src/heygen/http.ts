@@ -55,6 +55,11 @@ const MAX_ERROR_BODY = 64 * 1024;
 
 /** Escapes one path segment (ids come from agents; never let them add path structure). */
 export function seg(value: string): string {
+  // URL parsing resolves `.` and `..` (even percent-encoded) as dot segments, so they would
+  // change which endpoint is called; no HeyGen id looks like that.
+  if (value === '' || /^(\.|%2e)+$/i.test(value)) {
+    throw new HeyGenError({ code: 'invalid_parameter', message: `"${value}" is not a valid id`, param: 'id' });
+  }
   return encodeURIComponent(value);
 }
 

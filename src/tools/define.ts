@@ -77,7 +77,8 @@ const SPEND_INPUT = {
 
 const SPEND_OUTPUT = {
   dry_run: z.boolean().optional(),
-  request: z.looseObject({}).optional(),
+  // `additionalProperties: true` spelled out: strict validators flag an empty `{}` as a bare true.
+  request: z.looseObject({}).meta({ additionalProperties: true }).optional(),
   reused: z.boolean().optional(),
 };
 

@@ -28,5 +28,8 @@ export async function serveStdio(server: McpServer, log: Logger, onClose: () => 
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await server.connect(transport);
+  // The transport also closes on its own, e.g. after a line over its 10 MB buffer cap; from then
+  // on stdin is no longer read, so staying alive would only leave a deaf process behind.
+  server.server.onclose = () => void shutdown('transport closed');
   log.info('heygen-mcp ready on stdio');
 }

@@ -57,10 +57,8 @@ describe('E1–E3: stdout purity under noisy environments', () => {
     }
   });
 
-  // KNOWN GAP: console.log is not rebound to stderr at startup, so a dependency that logs to the
-  // console would corrupt the JSON-RPC stream. Flips to a pass once src/index.ts rebinds console
-  // methods to stderr before anything else loads; then drop `.fails`.
-  it.fails('a dependency calling console.log after startup → its line goes to stderr, stdout stays pure JSON-RPC', async () => {
+  // src/stdout-guard.ts rebinds console.log / info / debug to stderr before anything else loads.
+  it('a dependency calling console.log after startup → its line goes to stderr, stdout stays pure JSON-RPC', async () => {
     const c = start({ ...NOISY, MATRIX_STRAY_CONSOLE_LOG: '1' });
     try {
       await c.initialize();
@@ -144,9 +142,8 @@ describe('E6: malformed input on stdin', () => {
   // its 10 MB cap (STDIO_DEFAULT_MAX_BUFFER_SIZE) it reports "ReadBuffer exceeded maximum size" to
   // onerror and closes itself: it stops listening to stdin and pauses it, so the rest of the line
   // cannot even be written (pipe backpressure). With nothing else pending the event loop empties
-  // and the process ends with code 0: a clean refusal. KNOWN GAP: serveStdio does not watch the
-  // transport closing, so with --sandbox (the simulator's server keeps the loop alive) the process
-  // stays alive but deaf until a signal.
+  // and the process ends with code 0: a clean refusal. serveStdio also watches the transport
+  // closing, so even with --sandbox (whose simulator keeps the loop alive) the process exits.
   it('a 50 MB line with no newline → refused at the SDK 10 MB cap: stdin no longer read, the process ends with code 0, peak RSS < start + 150 MB, stdout pure JSON-RPC', async () => {
     const c = start();
     await c.initialize();
