@@ -55,6 +55,7 @@ describe('Video Agent follow-ups', () => {
     h.sim.advance(1_000);
     const got = await h.call('get_video_agent_session', { session_id: s.session_id, messages: 2 });
     expect(got.structuredContent).toMatchObject({ session_id: s.session_id, status: 'waiting_for_input' });
+    expect(h.sim.apiRequests().at(-1)).toMatchObject({ method: 'GET', path: `/v3/video-agents/${s.session_id}` });
     expect((got.structuredContent as any).messages[0].role).toBe('model');
     expect(textOf(got)).toMatch(/send_video_agent_message/);
 
@@ -69,6 +70,8 @@ describe('Video Agent follow-ups', () => {
     const videos = await h.ok('list_video_agent_videos', { session_id: s.session_id });
     expect(videos.videos).toHaveLength(1);
 
+    const gets = h.sim.apiRequests().filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(gets).toEqual(['/v3/video-agents', `/v3/video-agents/${s.session_id}/videos`]);
     h.sim.clearRequests();
     expect(await h.ok('stop_video_agent_session', { session_id: s.session_id })).toEqual({ session_id: s.session_id, stopped: true });
     expect(posts(h)[0]).toMatchObject({ path: `/v3/video-agents/${s.session_id}/stop`, body: {} });
