@@ -30,30 +30,56 @@ export function createServer(deps: ServerDeps): McpServer {
 const listCache = new Map<string, unknown>();
 
 /**
- * tools/list is read into every conversation, so every character costs the agent context. The
- * SDK stamps each schema with a `$schema` URL and each tool with `execution: {taskSupport:
- * 'forbidden'}` (the protocol's default anyway); dropping them saves ~9 % of the list. The SDK
- * offers no hook for this, so the registered handler is wrapped; if its internals change, the
- * list is simply served unwrapped (the tools/list snapshot test would show it).
+ * tools/list is read into every conversation, so every character costs the agent context.
+ * What the list advertises is trimmed to what a model uses to call a tool well; nothing it
+ * drops is lost, because arguments are validated by the full zod schemas on the server:
+ * - the SDK's `$schema` URL on every schema and `execution: {taskSupport: 'forbidden'}` (the
+ *   protocol default);
+ * - regex `pattern`s and `format`s: ids and URLs are checked server-side, and a failed check
+ *   names the field and the rule;
+ * - `additionalProperties: false` on output schemas (results are stripped to the schema) and
+ *   the ±2^53 bounds zod puts on every integer;
+ * - on read-only tools, the destructive and idempotent hints, which the spec defines only for
+ *   tools that change something.
+ * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
+ * change, the list is simply served unwrapped (the tools/list snapshot test would show it).
+ * The list depends only on which tools are registered, so it is computed once per process and
+ * tool set: converting ~60 zod schemas is most of a new HTTP session's CPU.
  */
 function compactToolList(server: McpServer, names: string): void {
   const handlers = (server.server as unknown as { _requestHandlers?: Map<string, (req: unknown, extra: unknown) => Promise<unknown>> })._requestHandlers;
   const original = handlers?.get('tools/list');
   if (!handlers || !original) return;
   handlers.set('tools/list', async (req, extra) => {
-    // Converting ~60 zod schemas to JSON Schema is most of a new session's CPU; the list only
-    // depends on which tools are registered, so it is computed once per process and tool set.
     const cached = listCache.get(names);
     if (cached) return cached;
     const result = (await original(req, extra)) as { tools: Array<Record<string, unknown>> };
-    listCache.set(names, result);
     for (const tool of result.tools) {
       delete tool.execution;
-      for (const key of ['inputSchema', 'outputSchema']) {
-        const schema = tool[key] as Record<string, unknown> | undefined;
-        if (schema) delete schema.$schema;
+      if (tool.inputSchema) trimSchema(tool.inputSchema, false);
+      if (tool.outputSchema) trimSchema(tool.outputSchema, true);
+      const a = tool.annotations as Record<string, unknown> | undefined;
+      if (a?.readOnlyHint === true) {
+        delete a.destructiveHint;
+        delete a.idempotentHint;
       }
     }
+    listCache.set(names, result);
     return result;
   });
+}
+
+/** Trims one JSON Schema node and its subschemas (never the names inside `properties`). */
+function trimSchema(node: unknown, output: boolean): void {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+  const o = node as Record<string, unknown>;
+  delete o.$schema;
+  delete o.pattern;
+  delete o.format;
+  if (output && o.additionalProperties === false) delete o.additionalProperties;
+  if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
+  if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
+  if (o.properties && typeof o.properties === 'object') for (const sub of Object.values(o.properties)) trimSchema(sub, output);
+  for (const key of ['items', 'additionalProperties', 'propertyNames', 'not']) trimSchema(o[key], output);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(o[key])) for (const sub of o[key]) trimSchema(sub, output);
 }

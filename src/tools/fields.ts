@@ -10,7 +10,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 /** A HeyGen id (video, look, voice, asset, job …): 1–128 letters, digits, `_ - . :`. */
 export function heygenId(): z.ZodString {
-  return z.string().min(1).max(128).refine((v) => ID.test(v), 'must be a HeyGen id: letters, digits and _ - . : only');
+  return z.string().refine((v) => v.length <= 128 && ID.test(v), 'must be a HeyGen id: 1–128 letters, digits and _ - . : starting with a letter or digit');
 }
 
 /** An https URL HeyGen fetches itself (media inputs, callbacks). */
