@@ -39,6 +39,7 @@ const listCache = new Map<string, unknown>();
  *   names the field and the rule;
  * - `additionalProperties: false` on output schemas (results are stripped to the schema) and
  *   the ±2^53 bounds zod puts on every integer;
+ * - `additionalProperties: {}` is said as `true` (same meaning, explicit for strict validators);
  * - on read-only tools, the destructive and idempotent hints, which the spec defines only for
  *   tools that change something.
  * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
@@ -77,6 +78,10 @@ function trimSchema(node: unknown, output: boolean): void {
   delete o.pattern;
   delete o.format;
   if (output && o.additionalProperties === false) delete o.additionalProperties;
+  // zod spells "any value" as an empty schema `{}`; strict validators flag that as a schema with
+  // no keyword at all, so say `true`, which means the same and says it on purpose.
+  const extra = o.additionalProperties;
+  if (extra && typeof extra === 'object' && Object.keys(extra).length === 0) o.additionalProperties = true;
   if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
   if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
   if (o.properties && typeof o.properties === 'object') for (const sub of Object.values(o.properties)) trimSchema(sub, output);
