@@ -1,4 +1,5 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../net/undici.js';
 
 /** A preview larger than this is not worth an agent's context. */
 export const PREVIEW_MAX_BYTES = 1024 * 1024;

@@ -1,4 +1,5 @@
-import { request, type Dispatcher, type FormData } from 'undici';
+import type { Dispatcher, FormData } from 'undici';
+import { request } from '../net/undici.js';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { HeyGenError, fallbackCode } from './errors.js';

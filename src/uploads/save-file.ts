@@ -4,7 +4,8 @@ import { link, mkdir, realpath, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../net/undici.js';
 import { ToolRefusal } from '../tools/errors.js';
 import { isInside } from './roots.js';
 

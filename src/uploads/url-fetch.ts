@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
+import { request, undici } from '../net/undici.js';
 import { InputError, ToolRefusal } from '../tools/errors.js';
 import { isPublicAddress } from './address.js';
 import { mb } from './local-file.js';
@@ -67,7 +68,8 @@ export async function vetUrl(raw: string, field = 'url'): Promise<{ url: URL; ad
 }
 
 /** A dispatcher whose every connection goes to `address`, whatever DNS says by then. */
-function pinnedAgent(address: ResolvedAddress): Agent {
+async function pinnedAgent(address: ResolvedAddress): Promise<Agent> {
+  const { Agent } = await undici();
   const dialled = hooks.dialForTests ? hooks.dialForTests(address.address) : address.address;
   const family = isIP(dialled);
   const lookup: LookupFunction = (_host, options, cb) => {
@@ -87,7 +89,7 @@ export async function fetchUrlToTemp(raw: string, maxBytes: number, signal?: Abo
   let current = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const { url, address } = await vetUrl(current, field);
-    const agent = pinnedAgent(address);
+    const agent = await pinnedAgent(address);
     try {
       const res = await request(url, {
         method: 'GET', dispatcher: agent, signal,

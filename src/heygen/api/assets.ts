@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../../net/undici.js';
 import { z } from 'zod';
 import { HeyGenError } from '../errors.js';
 import { seg, TIMEOUTS, type CallOptions, type HeyGenHttp } from '../http.js';
