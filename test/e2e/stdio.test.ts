@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
+import { connect } from '../helpers/harness.js';
 
 const BIN = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const CANARY = 'sk_canary_e2e_5d2f0c81';
@@ -105,5 +107,20 @@ describe('stdio end to end (built bin)', () => {
     expect(r.isError ?? false).toBe(false);
     expect(JSON.stringify(r.content)).toMatch(/sandbox/i);
     await client.close();
+  });
+
+  it('the tools/list the build precomputed (dist/tools-list.json) equals the live list from the sources', async () => {
+    expect(existsSync(fileURLToPath(new URL('../../dist/tools-list.json', import.meta.url)))).toBe(true);
+    for (const toolsets of ['all', 'default']) {
+      const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--toolsets', toolsets], env: { PATH: process.env.PATH ?? '', HEYGEN_API_KEY: CANARY, HEYGEN_API_BASE: sim.baseUrl }, stderr: 'pipe' });
+      const client = new Client({ name: 'e2e', version: '0' });
+      await client.connect(transport);
+      const built = (await client.listTools()).tools;
+      await client.close();
+      const h = await connect({ simulator: sim, argv: ['--toolsets', toolsets] });
+      const live = (await h.client.listTools()).tools;
+      await h.close();
+      expect(built).toEqual(live);
+    }
   });
 });
