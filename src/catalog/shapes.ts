@@ -57,3 +57,12 @@ export function lookSummary(l: AvatarLook): LookSummary {
 export function voiceSummary(v: Voice): VoiceSummary {
   return { voice_id: v.voice_id, name: v.name, language: v.language, gender: v.gender, type: v.type, preview_audio_url: v.preview_audio_url };
 }
+
+/**
+ * What the list tools advertise per item: the attributes an agent chooses by. The wrapper
+ * strips the fuller summaries above (which the resources serve) down to these; previews and
+ * the rest come from the get_* tools.
+ */
+export const GroupItem = GroupSummary.pick({ group_id: true, name: true, gender: true, looks_count: true });
+export const LookItem = LookSummary.pick({ look_id: true, name: true, group_id: true, gender: true, orientation: true, engines: true, default_voice_id: true });
+export const VoiceItem = VoiceSummary.pick({ voice_id: true, name: true, language: true, gender: true });

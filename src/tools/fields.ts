@@ -23,3 +23,14 @@ export const limit = () => z.number().int().min(1).max(100).optional();
 
 /** Opaque cursor from a previous page's next_token. */
 export const nextToken = () => z.string().max(2048).optional();
+
+/**
+ * Free text (names, titles, prompts) of at most `max` characters. The bound is advertised; the
+ * refusals of a NUL byte (HeyGen and many C-based tools truncate at it) and of blank text are
+ * refinements, so they cost no schema characters.
+ */
+export function text(max: number): z.ZodString {
+  return z.string().max(max)
+    .refine((v) => !v.includes('\u0000'), 'must not contain a null byte (\\u0000)')
+    .refine((v) => v.trim() !== '', 'must not be blank');
+}

@@ -16,7 +16,7 @@ describe('create_photo_avatar', () => {
     const out = await h.ok('create_photo_avatar', { name: 'Me', image_asset_id: asset_id });
     expect(h.sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/avatars']);
     expect(body()).toEqual({ type: 'photo', name: 'Me', file: { type: 'asset_id', asset_id } });
-    expect(out).toMatchObject({ status: 'processing', avatar_type: 'photo_avatar' });
+    expect(out).toMatchObject({ status: 'processing' });
     expect(out.group_id).toBeTruthy();
     expect(out.look_id).toBeTruthy();
     expect(out.next_step).toContain('wait_for_job');

@@ -36,6 +36,30 @@ describe('update / delete avatar looks and groups', () => {
     expect(await h.fails('delete_avatar_group', { group_id: b.group_id })).toMatch(/Not found/);
   });
 
+  it('a list after a create, rename or delete is read fresh, not served from the catalog cache', async () => {
+    const looks = async () => (await h.ok('list_avatar_looks', { ownership: 'private', limit: 100 })).looks as Array<{ look_id: string; name?: string }>;
+    const groups = async () => (await h.ok('list_avatar_groups', { ownership: 'private', limit: 100 })).groups as Array<{ group_id: string }>;
+    await looks();
+    await groups();
+    const a = await newAvatar('cache-a');
+    const b = await newAvatar('cache-b');
+    expect((await looks()).map((l) => l.look_id)).toEqual(expect.arrayContaining([a.look_id, b.look_id]));
+    // A repeated list is a cache hit: no request.
+    h.sim.clearRequests();
+    await looks();
+    expect(h.sim.apiRequests()).toHaveLength(0);
+
+    await h.ok('update_avatar_look', { look_id: a.look_id, name: 'cache-renamed' });
+    expect((await looks()).find((l) => l.look_id === a.look_id)?.name).toBe('cache-renamed');
+
+    await h.ok('delete_avatar_look', { look_id: a.look_id });
+    expect((await looks()).map((l) => l.look_id)).not.toContain(a.look_id);
+    await groups();
+    await h.ok('delete_avatar_group', { group_id: b.group_id });
+    expect((await groups()).map((g) => g.group_id)).not.toContain(b.group_id);
+    expect((await looks()).map((l) => l.look_id)).not.toContain(b.look_id);
+  });
+
   it('refuses malformed ids and empty names with no request', async () => {
     expect(await h.fails('delete_avatar_group', { group_id: '../videos' })).toMatch(/group_id/);
     expect(await h.fails('update_avatar_look', { look_id: 'ok', name: '   ' })).toMatch(/name/);

@@ -32,7 +32,6 @@ describe('list_voices', () => {
     const loads = h.sim.apiRequests().length;
     expect(loads).toBeGreaterThan(1);
     for (const r of h.sim.apiRequests()) expect(r.query).toMatchObject({ language: 'English', gender: 'female', limit: '100' });
-    expect(a.total).toBeGreaterThan(5);
     expect(a.next_token).toMatch(/^lc1\./);
     for (const v of a.voices) expect(v.name.toLowerCase()).toContain('warm');
     const b = await h.ok('list_voices', { language: 'English', gender: 'female', query: 'warm', limit: 5, next_token: a.next_token });

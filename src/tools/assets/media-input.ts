@@ -5,21 +5,21 @@ import { listClientRoots, realRoots } from '../../uploads/roots.js';
 import { sniffMedia } from '../../uploads/sniff.js';
 import type { ToolContext } from '../define.js';
 import { InputError } from '../errors.js';
+import { heygenId, httpsUrl } from '../fields.js';
 
 /** Shared input pieces of the asset, avatar and voice tools that take media. */
 
-export const idOf = (what: string) => z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only').describe(what);
+export const base64 = () => z.string().min(4).max(BASE64_MAX_CHARS);
 
-export const httpsUrlOf = (what: string) => z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048).describe(what);
-
-export const base64Of = (what: string) => z.string().min(4).max(BASE64_MAX_CHARS).describe(`${what}, base64-encoded (≤ 32 MB decoded).`);
-
-/** The three ways to hand HeyGen a media file; exactly one must be given. */
-export function mediaShape<P extends string>(prefix: P, what: string) {
+/**
+ * The three ways to hand HeyGen a media file. Exactly one must be given; each tool says so once
+ * in its description rather than on every field.
+ */
+export function mediaShape<P extends string>(prefix: P) {
   return {
-    [`${prefix}_asset_id`]: idOf(`Asset id of the ${what} (from upload_asset).`).optional(),
-    [`${prefix}_url`]: httpsUrlOf(`Public https URL of the ${what}; HeyGen fetches it.`).optional(),
-    [`${prefix}_base64`]: base64Of(`The ${what}`).optional(),
+    [`${prefix}_asset_id`]: heygenId().optional(),
+    [`${prefix}_url`]: httpsUrl().optional(),
+    [`${prefix}_base64`]: base64().optional(),
   } as Record<`${P}_asset_id` | `${P}_url` | `${P}_base64`, z.ZodOptional<z.ZodString>>;
 }
 

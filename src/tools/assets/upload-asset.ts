@@ -8,30 +8,28 @@ import { bufferSource, DIRECT_MAX_BYTES, fileSource, uploadSource, type UploadSo
 import { fetchUrlToTemp } from '../../uploads/url-fetch.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { allowedRoots, base64Of } from './media-input.js';
+import { text } from '../fields.js';
+import { allowedRoots, base64 } from './media-input.js';
 
 /** Files fetched from a URL are staged on disk; this bounds the disk and time one call can use. */
 const URL_MAX_BYTES = 512 * 1024 * 1024;
 
 export default defineTool({
   name: 'upload_asset',
-  title: 'Upload a file as a HeyGen asset',
-  description: 'Upload an image, video, audio, PDF or SRT from a local path (allowed roots only), an https URL or base64; returns the asset_id other tools take.',
+  title: 'Upload asset',
+  description: 'Upload an image, video, audio, PDF or SRT from one of path, url, base64; returns the asset_id other tools take.',
   toolset: 'assets',
   kind: 'create',
   input: {
-    path: z.string().min(1).max(4096).optional().describe('Local file inside an MCP root or HEYGEN_MCP_UPLOAD_ROOTS (stdio).'),
-    url: z.string().min(1).max(2048).optional().describe('Public https URL; the server downloads it (≤ 512 MB) and uploads it.'),
-    base64: base64Of('File content').optional(),
-    filename: z.string().min(1).max(200).optional().describe('Name to store the file under (defaults to the path or URL name).'),
+    path: z.string().min(1).max(4096).optional().describe('Local file in an allowed root (stdio)'),
+    url: z.string().min(1).max(2048).optional().describe('https; fetched here, ≤ 512 MB'),
+    base64: base64().optional(),
+    filename: text(200).optional(),
   },
   output: {
     asset_id: z.string(),
     url: z.string().optional(),
     mime_type: z.string(),
-    size_bytes: z.number(),
-    status: z.string().optional(),
-    upload_method: z.enum(['multipart', 'direct']),
   },
   async handler(args, ctx) {
     const given = [args.path, args.url, args.base64].filter((v) => v !== undefined).length;

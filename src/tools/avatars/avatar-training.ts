@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import type { AvatarGroup, CreatedAvatar } from '../../heygen/api/avatars.js';
+import { invalidateCatalog } from '../../catalog/context.js';
 import type { ToolContext } from '../define.js';
 
 /** Output of the avatar create tools: the ids used next and where training stands. */
 export const createdAvatarOutput = {
   group_id: z.string(),
   look_id: z.string().optional(),
-  name: z.string().optional(),
-  avatar_type: z.string().optional(),
   status: z.string().optional(),
-  consent_status: z.string().optional(),
   error: z.string().optional(),
   next_step: z.string(),
 };
@@ -43,14 +41,13 @@ export async function createdAvatar(r: CreatedAvatar, ctx: ToolContext, tool: st
     await ctx.state.jobs.record({ kind: 'avatar_group', id: groupId, tool, createdAt: Date.now() });
     ctx.link(avatarResourceUri(groupId), `Avatar group ${groupId}`, 'Training status of the new avatar');
   }
+  // The new group and look must show up in the next list, not a cached page without them.
+  invalidateCatalog(ctx.state, 'avatars');
   const error = g?.error ?? look?.error;
   return {
     group_id: groupId,
     look_id: look?.id,
-    name: look?.name ?? g?.name,
-    avatar_type: look?.avatar_type,
     status: group.status,
-    consent_status: group.consent_status,
     error: error ? [error.code, error.message].filter(Boolean).join(': ') : undefined,
     next_step: nextStep(group, look?.id),
   };

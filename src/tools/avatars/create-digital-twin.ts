@@ -1,22 +1,21 @@
-import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { httpsUrlOf, idOf } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';
 
 export default defineTool({
   name: 'create_digital_twin',
-  title: 'Create a digital twin',
-  description: 'Train a digital-twin avatar from training footage (asset id or https URL). Spends HeyGen credits. Needs the filmed person\'s consent (start_avatar_consent).',
+  title: 'Create digital twin',
+  description: 'Train a digital twin from footage_asset_id or footage_url; needs the filmed person\'s consent (start_avatar_consent). Spends HeyGen credits.',
   toolset: 'avatars',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_groups' },
   input: {
-    name: z.string().trim().min(1).max(200).describe('Name of the new avatar.'),
-    footage_asset_id: idOf('Asset id of the training video (from upload_asset).').optional(),
-    footage_url: httpsUrlOf('Public https URL of the training video.').optional(),
-    avatar_group_id: idOf('Attach the twin to this existing avatar group.').optional(),
+    name: text(200).trim(),
+    footage_asset_id: heygenId().optional(),
+    footage_url: httpsUrl().optional(),
+    avatar_group_id: heygenId().optional(),
   },
   output: createdAvatarOutput,
   async handler(args, ctx) {

@@ -1,20 +1,20 @@
-import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { idOf, mediaInput, mediaShape } from '../assets/media-input.js';
+import { mediaInput, mediaShape } from '../assets/media-input.js';
+import { heygenId, text } from '../fields.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';
 
 export default defineTool({
   name: 'create_photo_avatar',
-  title: 'Create a photo avatar',
-  description: 'Train a photo avatar from one photo (asset id, https URL or base64 PNG/JPEG). Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  title: 'Create photo avatar',
+  description: 'Train a photo avatar from one PNG/JPEG (image_asset_id, _url or _base64), then wait_for_job. Spends HeyGen credits.',
   toolset: 'avatars',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_groups' },
   input: {
-    name: z.string().trim().min(1).max(200).describe('Name of the new avatar.'),
-    ...mediaShape('image', 'photo'),
-    avatar_group_id: idOf('Add the look to this existing avatar group instead of creating a new one.').optional(),
+    name: text(200).trim(),
+    ...mediaShape('image'),
+    avatar_group_id: heygenId().optional(),
   },
   output: createdAvatarOutput,
   async handler(args, ctx) {

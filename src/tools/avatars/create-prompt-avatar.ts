@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { MediaInput } from '../../heygen/api/avatars.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { compact, httpsUrlOf, idOf } from '../assets/media-input.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';
 
 // The descriptive vocabulary of HeyGen's AI avatar generator; the v3 `prompt` type takes these
@@ -21,26 +22,26 @@ const POSE: Record<(typeof POSES)[number], string> = { half_body: 'half-body', c
 
 export default defineTool({
   name: 'create_prompt_avatar',
-  title: 'Generate an avatar from a description',
-  description: 'Generate an AI avatar from a free prompt, or from age, gender, ethnicity, orientation, pose, style and appearance. Spends HeyGen credits.',
+  title: 'Generate avatar',
+  description: 'Generate an avatar from prompt, or from all of age, gender, ethnicity, orientation, pose, style, appearance. Spends HeyGen credits.',
   toolset: 'avatars',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_looks' },
   input: {
-    name: z.string().trim().min(1).max(200).describe('Name of the new avatar.'),
-    prompt: z.string().trim().min(1).max(PROMPT_MAX).optional().describe('Free description. Omit to use the structured fields instead.'),
+    name: text(200).trim(),
+    prompt: text(PROMPT_MAX).trim().optional(),
     age: z.enum(AGES).optional(),
     gender: z.enum(GENDERS).optional(),
     ethnicity: z.enum(ETHNICITIES).optional(),
     orientation: z.enum(ORIENTATIONS).optional(),
     pose: z.enum(POSES).optional(),
     style: z.enum(STYLES).optional(),
-    appearance: z.string().trim().min(1).max(800).optional().describe('Clothing, expression, lighting, background.'),
-    reference_image_asset_ids: z.array(idOf('Asset id')).max(3).optional().describe('Up to 3 reference images (from upload_asset).'),
-    reference_image_urls: z.array(httpsUrlOf('Image URL')).max(3).optional().describe('Up to 3 reference images by https URL.'),
-    avatar_group_id: idOf('Save into this existing avatar group.').optional(),
-    avatar_id: idOf('An existing look to use as the visual reference.').optional(),
+    appearance: text(800).trim().optional().describe('Clothes, expression, lighting, setting'),
+    reference_image_asset_ids: z.array(heygenId()).max(3).optional(),
+    reference_image_urls: z.array(httpsUrl()).max(3).optional(),
+    avatar_group_id: heygenId().optional(),
+    avatar_id: heygenId().optional().describe('Reference look'),
   },
   output: createdAvatarOutput,
   async handler(args, ctx) {

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { idOf } from '../assets/media-input.js';
+import { invalidateCatalog } from '../../catalog/context.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'delete_avatar_group',
-  title: 'Delete an avatar group',
-  description: 'Permanently delete one of your avatar groups and every look in it. Public avatars cannot be deleted.',
+  title: 'Delete avatar group',
+  description: 'Delete one of your avatar groups and all its looks.',
   toolset: 'avatars',
   kind: 'delete',
   hints: { idsFrom: 'list_avatar_groups' },
-  input: { group_id: idOf('Avatar group id to delete.') },
+  input: { group_id: heygenId() },
   output: { group_id: z.string(), deleted: z.boolean() },
-  async handler({ group_id }, { heygen, call }) {
+  async handler({ group_id }, { heygen, call, state }) {
     const r = await heygen.avatars.deleteGroup(group_id, call);
+    invalidateCatalog(state, 'avatars');
     return { group_id: r.id, deleted: true };
   },
 });

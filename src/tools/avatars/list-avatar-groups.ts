@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { listGroups } from '../../catalog/avatars.js';
 import { catalogCtx } from '../../catalog/context.js';
 import { genderInput, ownershipInput, pagingInput, queryInput } from '../../catalog/inputs.js';
-import { GroupSummary, groupSummary } from '../../catalog/shapes.js';
+import { GroupItem, groupSummary } from '../../catalog/shapes.js';
 import { defineTool } from '../define.js';
 
 export default defineTool({
   name: 'list_avatar_groups',
   title: 'List avatar groups',
-  description: 'List avatar characters (groups), filtered by ownership, gender or name. Next: list_avatar_looks with a group_id to pick a look.',
+  description: 'Avatar characters by ownership, gender or name. Next: list_avatar_looks {group_id}.',
   toolset: 'avatars',
   kind: 'read',
   input: {
@@ -18,12 +18,11 @@ export default defineTool({
     ...pagingInput,
   },
   output: {
-    groups: z.array(GroupSummary),
+    groups: z.array(GroupItem),
     next_token: z.string().optional(),
-    total: z.number().optional(),
   },
   async handler(args, ctx) {
     const r = await listGroups(catalogCtx(ctx.deps, ctx.call), args);
-    return { groups: r.items.map(groupSummary), next_token: r.nextToken, total: r.total };
+    return { groups: r.items.map(groupSummary), next_token: r.nextToken };
   },
 });

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { compact, httpsUrlOf, idOf } from '../assets/media-input.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
 import { avatarResourceUri, nextStep } from './avatar-training.js';
 
 export default defineTool({
   name: 'start_avatar_consent',
-  title: 'Start avatar consent',
-  description: 'Get the consent page URL for a private avatar (send it to the person filmed), or submit a consent video (enterprise). Training waits for consent.',
+  title: 'Avatar consent',
+  description: 'Get the consent URL to send the person filmed; training waits for it. Enterprise only: consent_text, consent video.',
   toolset: 'avatars',
   kind: 'update',
   hints: { idsFrom: 'list_avatar_groups' },
   input: {
-    group_id: idOf('Avatar group id (from create_digital_twin or create_photo_avatar).'),
-    reroute_url: httpsUrlOf('Where the consent page sends the person afterwards.').optional(),
-    consent_text: z.string().trim().min(1).max(2000).regex(/^[^<>]*$/, 'must not contain < or >').optional().describe('Custom consent wording (enterprise only).'),
-    consent_video_asset_id: idOf('Asset id of a recorded consent video (enterprise only).').optional(),
-    consent_video_url: httpsUrlOf('https URL of a recorded consent video (enterprise only).').optional(),
+    group_id: heygenId(),
+    reroute_url: httpsUrl().optional().describe('Redirect after consent'),
+    consent_text: text(2000).trim().regex(/^[^<>]*$/, 'must not contain < or >').optional(),
+    consent_video_asset_id: heygenId().optional(),
+    consent_video_url: httpsUrl().optional(),
   },
   output: {
     group_id: z.string(),

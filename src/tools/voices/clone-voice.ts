@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
+import { invalidateCatalog } from '../../catalog/context.js';
 import { compact, mediaInput, mediaShape } from '../assets/media-input.js';
+import { text } from '../fields.js';
 
 export default defineTool({
   name: 'clone_voice',
-  title: 'Clone a voice',
-  description: 'Clone a voice from an audio sample (asset id, https URL or base64 MP3/WAV). Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  title: 'Clone voice',
+  description: 'Clone a voice from an MP3/WAV (audio_asset_id, _url or _base64), then wait_for_job. Spends HeyGen credits.',
   toolset: 'voices',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_voices with type private', idsFrom: 'list_voices' },
   input: {
-    voice_name: z.string().trim().min(1).max(100).describe('Display name of the cloned voice.'),
-    ...mediaShape('audio', 'voice sample'),
-    language: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('Language hint, e.g. en; detected when omitted.'),
-    remove_background_noise: z.boolean().optional().describe('Clean the sample first (HeyGen default: true).'),
+    voice_name: text(100).trim(),
+    ...mediaShape('audio'),
+    language: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('e.g. en; detected if omitted'),
+    remove_background_noise: z.boolean().optional().describe('Default true'),
   },
   output: {
     voice_id: z.string(),
@@ -27,6 +29,7 @@ export default defineTool({
       voice_name: args.voice_name, audio, language: args.language, remove_background_noise: args.remove_background_noise,
     }), ctx.call);
     const id = r.voice_clone_id;
+    invalidateCatalog(ctx.state, 'voices');
     await ctx.state.jobs.record({ kind: 'voice_clone', id, tool: 'clone_voice', createdAt: Date.now() });
     ctx.link(`heygen://voices/${encodeURIComponent(id)}`, `Voice clone ${id}`, 'Clone status');
     return {

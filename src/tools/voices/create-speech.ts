@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { safeFileName, saveUrlToDir } from '../../uploads/save-file.js';
 import { defineTool } from '../define.js';
 import { describeError, InputError } from '../errors.js';
-import { compact, idOf } from '../assets/media-input.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, text } from '../fields.js';
 
 const AUDIO_MAX_BYTES = 200 * 1024 * 1024;
 const TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -10,26 +11,24 @@ const TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export default defineTool({
   name: 'create_speech',
   title: 'Text to speech',
-  description: 'Turn text or SSML into speech with a starfish voice; returns the audio URL and duration (save: true writes the file locally on stdio). Spends HeyGen credits.',
+  description: 'Speak text or SSML with a starfish voice; returns audio_url (save: true also writes it, stdio). Spends HeyGen credits.',
   toolset: 'voices',
   kind: 'create',
   spendsCredits: true,
   hints: { idsFrom: 'list_voices with engine starfish' },
   input: {
-    text: z.string().min(1).max(5000).refine((t) => t.trim() !== '', 'must not be blank').describe('Text, or an SSML document starting with <speak>.'),
-    voice_id: idOf('A voice that supports the starfish engine (list_voices engine=starfish).'),
-    input_type: z.enum(['text', 'ssml']).optional().describe('Defaults to ssml when text starts with <speak>, else text.'),
-    speed: z.number().min(0.5).max(2).optional().describe('0.5–2.0, default 1.'),
-    locale: z.string().max(35).regex(TAG, 'a BCP-47 tag such as en-US').optional().describe('BCP-47 locale, e.g. en-US; implies the language.'),
-    language: z.string().max(35).regex(TAG, 'a language code such as en or pt').optional().describe('Base language, e.g. en; detected when omitted.'),
-    save: z.boolean().optional().describe('Also save the audio into the download directory (stdio only).'),
-    filename: z.string().min(1).max(120).optional().describe('File name for save (made safe; never overwrites).'),
+    text: text(5000),
+    voice_id: heygenId(),
+    input_type: z.enum(['text', 'ssml']).optional(),
+    speed: z.number().min(0.5).max(2).optional(),
+    locale: z.string().max(35).regex(TAG, 'a BCP-47 tag such as en-US').optional().describe('e.g. en-US; or language'),
+    language: z.string().max(35).regex(TAG, 'a language code such as en or pt').optional().describe('e.g. en'),
+    save: z.boolean().optional(),
+    filename: text(120).optional(),
   },
   output: {
     audio_url: z.string(),
     duration_seconds: z.number().optional(),
-    request_id: z.string().optional(),
-    words: z.number().optional(),
     saved_path: z.string().optional(),
   },
   async handler(args, ctx) {
@@ -52,6 +51,6 @@ export default defineTool({
         ctx.note(`The audio was generated but not saved (${describeError(err)}). Download it from audio_url instead.`);
       }
     }
-    return { audio_url: r.audio_url, duration_seconds: r.duration, request_id: r.request_id, words: r.word_timestamps?.length, saved_path: saved };
+    return { audio_url: r.audio_url, duration_seconds: r.duration, saved_path: saved };
   },
 });

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { compact } from '../assets/media-input.js';
+import { text } from '../fields.js';
 
 export default defineTool({
   name: 'design_voice',
-  title: 'Find voices matching a description',
-  description: 'Find up to 3 existing voices that fit a description ("warm, confident female narrator"). Raise seed for the next batch.',
+  title: 'Find voices by description',
+  description: 'Up to 3 existing voices matching a description. Raise seed for more.',
   toolset: 'voices',
   // A POST that only searches HeyGen's voices: nothing is created or charged.
   kind: 'read',
   input: {
-    prompt: z.string().trim().min(1).max(1000).describe('What the voice should sound like.'),
+    prompt: text(1000).trim(),
     gender: z.enum(['male', 'female']).optional(),
-    locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('BCP-47 locale, e.g. en-US.'),
-    seed: z.number().int().min(0).max(1000).optional().describe('0 = best matches; 1, 2, … = further batches.'),
+    locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('e.g. en-US'),
+    seed: z.number().int().min(0).max(1000).optional(),
   },
   output: {
     seed: z.number().optional(),

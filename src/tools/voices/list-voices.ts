@@ -1,31 +1,30 @@
 import { z } from 'zod';
 import { catalogCtx } from '../../catalog/context.js';
 import { genderInput, pagingInput, queryInput } from '../../catalog/inputs.js';
-import { VoiceSummary, voiceSummary } from '../../catalog/shapes.js';
+import { VoiceItem, voiceSummary } from '../../catalog/shapes.js';
 import { listVoices } from '../../catalog/voices.js';
 import { defineTool } from '../define.js';
 
 export default defineTool({
   name: 'list_voices',
   title: 'List voices',
-  description: 'Find voices by language, gender, engine (starfish for create_speech), type or name. Prefer a look\'s default_voice_id; else pick one matching its gender.',
+  description: 'Voices by language, gender, engine (starfish for create_speech), type or name. Prefer the look\'s default_voice_id, else match gender; get_voice to preview.',
   toolset: 'voices',
   kind: 'read',
   input: {
-    language: z.string().trim().min(2).max(50).optional().describe('e.g. English, Spanish.'),
+    language: z.string().trim().min(2).max(50).optional().describe('e.g. English'),
     gender: genderInput.optional(),
-    engine: z.string().trim().regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional(),
-    type: z.enum(['public', 'private']).optional().describe('public (default) or private: your clones.'),
+    engine: z.string().trim().max(30).regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional(),
+    type: z.enum(['public', 'private']).optional().describe('private: your clones'),
     query: queryInput,
     ...pagingInput,
   },
   output: {
-    voices: z.array(VoiceSummary),
+    voices: z.array(VoiceItem),
     next_token: z.string().optional(),
-    total: z.number().optional(),
   },
   async handler(args, ctx) {
     const r = await listVoices(catalogCtx(ctx.deps, ctx.call), args);
-    return { voices: r.items.map(voiceSummary), next_token: r.nextToken, total: r.total };
+    return { voices: r.items.map(voiceSummary), next_token: r.nextToken };
   },
 });
