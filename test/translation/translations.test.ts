@@ -13,7 +13,7 @@ describe('list_translation_languages', () => {
   it('reads GET /v3/video-translations/languages once and filters locally by query', async () => {
     const all = await h.ok('list_translation_languages');
     expect(all.languages).toContain('Spanish (Spain)');
-    expect(all.count).toBe(all.total);
+    expect(all.languages.length).toBeGreaterThan(10);
     const some = await h.ok('list_translation_languages', { query: 'spanish' });
     expect(some.languages.length).toBeGreaterThan(1);
     expect(some.languages.every((l: string) => l.toLowerCase().includes('spanish'))).toBe(true);
@@ -123,7 +123,7 @@ describe('get / list / delete video translations', () => {
   it('list_video_translations pages with limit and next_token', async () => {
     const first = await h.ok('list_video_translations', { limit: 2 });
     expect(first.translations).toHaveLength(2);
-    expect(first.has_more).toBe(true);
+    expect(first.next_token).toBeTruthy();
     expect(first.translations[0]).toHaveProperty('video_translation_id');
     expect(first.translations[0]).not.toHaveProperty('video_url');
     const second = await h.ok('list_video_translations', { limit: 2, next_token: first.next_token });

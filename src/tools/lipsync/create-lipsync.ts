@@ -1,32 +1,34 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { assetId, checkTimes, compact, httpsUrl, mediaRef } from '../translation/fields.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
+import { checkTimes, mediaRef } from '../translation/fields.js';
 
 export default defineTool({
   name: 'create_lipsync',
-  title: 'Lipsync a video to new audio',
-  description: 'Replace a video\'s speech with another audio track and re-sync the lips. Returns at once; follow with wait_for_job. Spends HeyGen credits.',
+  title: 'Lipsync video',
+  description: 'Re-sync a video\'s lips to new audio. Media: *_url (https) or *_asset_id. Returns at once; then wait_for_job. Spends HeyGen credits.',
   toolset: 'lipsync',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_lipsyncs' },
   input: {
-    video_url: httpsUrl('Public https URL of the source video.').optional(),
-    video_asset_id: assetId('source video').optional(),
-    audio_url: httpsUrl('Public https URL of the new audio.').optional(),
-    audio_asset_id: assetId('new audio').optional(),
-    title: z.string().min(1).max(255).optional(),
-    mode: z.enum(['speed', 'precision']).optional().describe('speed (default) or precision (higher quality, slower).'),
-    enable_caption: z.boolean().optional().describe('Also produce captions.'),
+    video_url: httpsUrl().optional(),
+    video_asset_id: heygenId().optional(),
+    audio_url: httpsUrl().optional(),
+    audio_asset_id: heygenId().optional(),
+    title: text(255).optional(),
+    mode: z.enum(['speed', 'precision']).optional(),
+    enable_caption: z.boolean().optional(),
     enable_dynamic_duration: z.boolean().optional(),
     enable_speech_enhancement: z.boolean().optional(),
     disable_music_track: z.boolean().optional(),
-    keep_the_same_format: z.boolean().optional().describe('Keep the source resolution and bitrate.'),
-    start_time: z.number().min(0).optional().describe('Start at this second of the video.'),
-    end_time: z.number().positive().optional().describe('Stop at this second of the video.'),
-    folder_id: z.string().min(1).max(200).optional(),
-    callback_url: httpsUrl('Per-job webhook URL.').optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    keep_the_same_format: z.boolean().optional(),
+    start_time: z.number().min(0).optional(),
+    end_time: z.number().positive().optional(),
+    folder_id: heygenId().optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: text(200).optional(),
   },
   output: {
     lipsync_id: z.string(),

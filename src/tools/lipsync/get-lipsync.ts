@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { jobId } from '../translation/fields.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'get_lipsync',
-  title: 'Get a lipsync job',
-  description: 'Status of a lipsync job (pending, running, completed, failed) and, once completed, its video and caption URLs.',
+  title: 'Get lipsync',
+  description: 'Status of a lipsync job and, once completed, its video and caption URLs.',
   toolset: 'lipsync',
   kind: 'read',
   hints: { idsFrom: 'list_lipsyncs' },
-  input: { lipsync_id: jobId('Id from create_lipsync or list_lipsyncs.') },
+  input: { lipsync_id: heygenId() },
   output: {
     lipsync_id: z.string(),
     status: z.string(),

@@ -1,28 +1,30 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { assetId, compact, httpsUrl, mediaRef } from './fields.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
+import { mediaRef } from './fields.js';
 import { checkLanguages } from './languages.js';
 
 export default defineTool({
   name: 'create_translation_proofread',
-  title: 'Start a translation proofread',
-  description: 'Translate a video into editable subtitles first (one proofread per language), to review before rendering with generate_from_proofread. Spends HeyGen credits.',
+  title: 'Translation proofread',
+  description: 'Translate a video into editable subtitles per language, to review before generate_from_proofread. Media: *_url or *_asset_id. Spends HeyGen credits.',
   toolset: 'translation',
   kind: 'create',
   spendsCredits: true,
   // The API has no proofread list, so an ambiguous failure can only be checked in the app.
   hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
   input: {
-    video_url: httpsUrl('Public https URL of the source video.').optional(),
-    video_asset_id: assetId('source video').optional(),
-    output_languages: z.array(z.string().min(1).max(100)).min(1).max(100).describe('Target language names as list_translation_languages gives them; each is charged.'),
-    title: z.string().min(1).max(255).describe('Name of the proofread (required by HeyGen).'),
-    srt_url: httpsUrl('Starting subtitles (SRT, https URL).').optional(),
-    srt_asset_id: assetId('starting SRT subtitles').optional(),
+    video_url: httpsUrl().optional(),
+    video_asset_id: heygenId().optional(),
+    output_languages: z.array(text(100)).min(1).max(100).describe('From list_translation_languages'),
+    title: text(255),
+    srt_url: httpsUrl().optional(),
+    srt_asset_id: heygenId().optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     speaker_num: z.number().int().min(1).max(10).optional(),
-    brand_glossary_id: z.string().min(1).max(200).optional(),
-    folder_id: z.string().min(1).max(200).optional(),
+    brand_glossary_id: heygenId().optional(),
+    folder_id: heygenId().optional(),
     disable_music_track: z.boolean().optional(),
     enable_speech_enhancement: z.boolean().optional(),
     enable_video_stretching: z.boolean().optional(),

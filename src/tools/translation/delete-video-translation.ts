@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { jobId } from './fields.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'delete_video_translation',
-  title: 'Delete a video translation',
-  description: 'Permanently delete a video translation and its output files. Cannot be undone.',
+  title: 'Delete translation',
+  description: 'Delete a video translation and its files.',
   toolset: 'translation',
   kind: 'delete',
   hints: { idsFrom: 'list_video_translations' },
-  input: { video_translation_id: jobId('Translation to delete.') },
+  input: { video_translation_id: heygenId() },
   output: { video_translation_id: z.string(), deleted: z.boolean() },
   async handler({ video_translation_id }, { heygen, call }) {
     const r = await heygen.translations.delete(video_translation_id, call);

@@ -2,26 +2,22 @@ import { z } from 'zod';
 import type { RefInput } from '../../heygen/api/translations.js';
 import type { Page } from '../../heygen/http.js';
 import { InputError } from '../errors.js';
+import { limit, nextToken } from '../fields.js';
 
-/** Shared input pieces of the translation, lipsync and webhook tools. */
+/** Shared pieces of the translation, lipsync and webhook tools (ids and URLs: ../fields.ts). */
 
-/** A HeyGen id as agents pass it back; `seg()` escapes it anyway, this just keeps junk out. */
-export const jobId = (what: string) => z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only').describe(what);
+export const listInput = { limit: limit(), next_token: nextToken() };
 
-export const httpsUrl = (what: string) => z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).max(2048).describe(what);
+/** The query of a list call: HeyGen's page size when the agent gave none is 25. */
+export function pageParams(a: { limit?: number | undefined; next_token?: string | undefined }): { limit: number; token: string | undefined } {
+  return { limit: a.limit ?? 25, token: a.next_token };
+}
 
-export const listInput = {
-  limit: z.number().int().min(1).max(100).default(25).describe('Items per page (1-100, default 25).'),
-  next_token: z.string().min(1).max(1000).optional().describe('Cursor from the previous page.'),
-};
+/** A further page exists exactly when next_token is present. */
+export const listOutput = { next_token: z.string().optional() };
 
-export const listOutput = {
-  next_token: z.string().optional(),
-  has_more: z.boolean(),
-};
-
-export function pageOut<T>(page: Page<T>): { next_token?: string; has_more: boolean } {
-  return { has_more: page.hasMore, ...(page.hasMore && page.nextToken ? { next_token: page.nextToken } : {}) };
+export function pageOut<T>(page: Page<T>): { next_token?: string } {
+  return page.hasMore && page.nextToken ? { next_token: page.nextToken } : {};
 }
 
 /** Translation-family endpoints take a media reference as an https URL or an uploaded asset id, never base64. */
@@ -33,13 +29,6 @@ export function mediaRef(name: string, url: string | undefined, assetId: string 
   if (assetId) return { type: 'asset_id', asset_id: assetId };
   if (required) throw new InputError(`${name}_url`, `one of ${name}_url (https) or ${name}_asset_id (from upload_asset) is required`);
   return undefined;
-}
-
-export const assetId = (what: string) => jobId(`Asset id of the ${what} (from upload_asset).`);
-
-/** Drops undefined members so request bodies carry only the fields the caller set. */
-export function compact<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 export function checkTimes(start: number | undefined, end: number | undefined): void {

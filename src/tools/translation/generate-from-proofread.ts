@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact, httpsUrl, jobId } from './fields.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
 
 export default defineTool({
   name: 'generate_from_proofread',
-  title: 'Render a proofread translation',
-  description: 'Render the translated video from a completed proofread\'s approved subtitles; returns a video translation id. Follow with wait_for_job. Spends HeyGen credits.',
+  title: 'Render proofread',
+  description: 'Render the video from a completed proofread\'s subtitles, then wait_for_job. Spends HeyGen credits.',
   toolset: 'translation',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_video_translations', idsFrom: 'create_translation_proofread' },
   input: {
-    proofread_id: jobId('Id of a completed proofread.'),
-    captions: z.boolean().optional().describe('Burn in / produce captions.'),
-    translate_audio_only: z.boolean().optional().describe('Dub the audio only; keep the original video frames.'),
-    callback_url: httpsUrl('Per-job webhook URL.').optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    proofread_id: heygenId(),
+    captions: z.boolean().optional(),
+    translate_audio_only: z.boolean().optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: text(200).optional(),
   },
   output: {
     video_translation_id: z.string(),

@@ -2,19 +2,19 @@ import { z } from 'zod';
 import { request } from 'undici';
 import { defineTool, type ToolContext } from '../define.js';
 import { ToolRefusal } from '../errors.js';
-import { jobId } from './fields.js';
+import { heygenId } from '../fields.js';
 
 const MAX_TEXT = 100_000;
 
 export default defineTool({
   name: 'get_proofread_subtitles',
-  title: 'Get proofread subtitles',
-  description: 'Download links for a completed proofread\'s edited and original SRT subtitles; include_text also returns the edited SRT text (up to 100 kB).',
+  title: 'Get proofread SRT',
+  description: 'A completed proofread\'s SRT links; include_text adds the edited SRT (≤ 100 kB).',
   toolset: 'translation',
   kind: 'read',
   input: {
-    proofread_id: jobId('Id from create_translation_proofread.'),
-    include_text: z.boolean().default(false).describe('Also fetch the edited SRT and return its text.'),
+    proofread_id: heygenId(),
+    include_text: z.boolean().optional(),
   },
   output: {
     proofread_id: z.string(),

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { endpointId } from './event-type.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'delete_webhook_endpoint',
-  title: 'Delete a webhook endpoint',
-  description: 'Remove a webhook endpoint; HeyGen stops sending it events at once.',
+  title: 'Delete webhook',
+  description: 'Remove a webhook endpoint; its events stop at once.',
   toolset: 'webhooks',
   kind: 'delete',
   hints: { idsFrom: 'list_webhook_endpoints' },
-  input: { endpoint_id: endpointId },
+  input: { endpoint_id: heygenId() },
   output: { endpoint_id: z.string(), deleted: z.boolean() },
   async handler({ endpoint_id }, { heygen, call }) {
     await heygen.webhooks.deleteEndpoint(endpoint_id, call);

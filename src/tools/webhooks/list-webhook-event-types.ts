@@ -3,8 +3,8 @@ import { defineTool } from '../define.js';
 
 export default defineTool({
   name: 'list_webhook_event_types',
-  title: 'List webhook event types',
-  description: 'List the event types a webhook endpoint can subscribe to, with what each means.',
+  title: 'Webhook event types',
+  description: 'Event types an endpoint can subscribe to, with their meaning.',
   toolset: 'webhooks',
   kind: 'read',
   input: {},

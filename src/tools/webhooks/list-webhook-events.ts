@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut } from '../translation/fields.js';
+import { heygenId } from '../fields.js';
+import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
 import { eventType } from './event-type.js';
 
 export default defineTool({
   name: 'list_webhook_events',
   title: 'List webhook events',
-  description: 'Page through events HeyGen delivered, newest first, optionally for one event type or one entity (e.g. a video id).',
+  description: 'Events HeyGen delivered, newest first, optionally of one event_type or about one entity_id (e.g. a video id).',
   toolset: 'webhooks',
   kind: 'read',
   input: {
     event_type: eventType.optional(),
-    entity_id: z.string().min(1).max(200).optional().describe('Only events about this entity, e.g. a video id.'),
+    entity_id: heygenId().optional(),
     ...listInput,
   },
   output: {
@@ -24,7 +25,7 @@ export default defineTool({
     ...listOutput,
   },
   async handler(a, { heygen, call }) {
-    const page = await heygen.webhooks.listEvents({ event_type: a.event_type, entity_id: a.entity_id, limit: a.limit, token: a.next_token }, call);
+    const page = await heygen.webhooks.listEvents({ event_type: a.event_type, entity_id: a.entity_id, ...pageParams(a) }, call);
     return { events: page.items, ...pageOut(page) };
   },
 });

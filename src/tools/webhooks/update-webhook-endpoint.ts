@@ -1,21 +1,22 @@
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { compact, httpsUrl } from '../translation/fields.js';
-import { endpointId, endpointOut, eventList } from './event-type.js';
+import { compact } from '../assets/media-input.js';
+import { heygenId, httpsUrl } from '../fields.js';
+import { endpointOut, eventList } from './event-type.js';
 
 export default defineTool({
   name: 'update_webhook_endpoint',
-  title: 'Update a webhook endpoint',
-  description: 'Change a webhook endpoint\'s URL and/or events. events REPLACES the whole list (not merged): pass every type to keep.',
+  title: 'Update webhook',
+  description: 'Change a webhook endpoint\'s url and/or events. events REPLACES the whole list (not merged): pass every type to keep.',
   toolset: 'webhooks',
   kind: 'update',
   // Sending `events` drops every subscription not listed again.
   annotations: { destructiveHint: true },
   hints: { idsFrom: 'list_webhook_endpoints' },
   input: {
-    endpoint_id: endpointId,
-    url: httpsUrl('New https URL.').optional(),
-    events: eventList.optional().describe('The complete new list of event types; replaces the current one.'),
+    endpoint_id: heygenId(),
+    url: httpsUrl().optional(),
+    events: eventList.optional(),
   },
   output: { ...endpointOut },
   async handler(a, { heygen, call, note }) {
