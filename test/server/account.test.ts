@@ -11,8 +11,9 @@ describe('get_account', () => {
   it('returns billing and balance from GET /v3/users/me, with the key sent as x-api-key', async () => {
     h = await connect();
     const out = await h.ok('get_account');
-    expect(out.billing_type).toBeDefined();
-    expect(typeof out.username).toBe('string');
+    expect(out.billing_type).toBe('wallet');
+    expect(out.currency).toBe('usd');
+    expect(typeof out.remaining_balance).toBe('number');
     const reqs = h.sim.apiRequests();
     expect(reqs).toHaveLength(1);
     expect(reqs[0]).toMatchObject({ method: 'GET', path: '/v3/users/me' });
