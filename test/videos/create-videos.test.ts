@@ -11,13 +11,12 @@ beforeEach(() => { h.sim.clearRequests(); h.sim.clearFaults(); });
 describe('create_avatar_video', () => {
   it('POSTs a type avatar body with aspect_ratio auto by default, captions, background and engine', async () => {
     const r = await h.call('create_avatar_video', {
-      avatar_id: look.look_id, script: 'Hello from the test suite.', captions: 'burned_in', background_color: '#112233',
+      avatar_id: look.look_id, script: 'Hello from the test suite.', captions: 'burned_in', background: '#112233',
       engine: 'avatar_v', voice_settings: { speed: 1.1 }, resolution: '1080p', title: 'T1',
     });
     expect(r.isError, textOf(r)).toBeFalsy();
     const out = r.structuredContent as any;
     expect(out.video_id).toMatch(/^[0-9a-f]+$/);
-    expect(out.status).toBe('waiting');
     const [req] = posts(h, '/v3/videos');
     expect(req!.headers['x-api-key']).toBe(h.sim.apiKey);
     expect(req!.headers['content-type']).toBe('application/json');
@@ -35,8 +34,23 @@ describe('create_avatar_video', () => {
     expect(r.request.body.engine).toEqual({ type: 'avatar_v', reference_look_id: look.look_id });
   });
 
+  it('maps the flat voice, background, audio and watermark fields onto the v3 objects', async () => {
+    const r = await h.ok('create_avatar_video', {
+      avatar_id: look.look_id, script: 'Tuned.', background: 'https://cdn.example.com/bg.png', dry_run: true,
+      voice_settings: { speed: 0.9, engine: 'elevenlabs', model: 'eleven_v3', similarity: 0.7, speaker_boost: true },
+      watermark: { image: 'logo_asset_1', opacity: 0.5, position: 'top_left' },
+    });
+    expect(r.request.body).toMatchObject({
+      voice_settings: { speed: 0.9, engine_settings: { engine_type: 'elevenlabs', model: 'eleven_v3', similarity_boost: 0.7, use_speaker_boost: true } },
+      background: { type: 'image', url: 'https://cdn.example.com/bg.png' },
+      watermark: { image: { type: 'asset_id', asset_id: 'logo_asset_1' }, opacity: 0.5, placement: { position: 'top_left' } },
+    });
+    const b = await h.ok('create_avatar_video', { avatar_id: look.look_id, audio: 'audio_asset_1', background: 'bg_asset_1', voice_settings: { engine: 'fish', similarity: 0.2 }, dry_run: true });
+    expect(b.request.body).toMatchObject({ audio_asset_id: 'audio_asset_1', background: { type: 'image', asset_id: 'bg_asset_1' }, voice_settings: { engine_settings: { engine_type: 'fish', similarity: 0.2 } } });
+  });
+
   it('sends audio instead of a script, and 9:16 when asked', async () => {
-    await h.ok('create_avatar_video', { avatar_id: look.look_id, audio_url: 'https://cdn.example.com/a.mp3', aspect_ratio: '9:16' });
+    await h.ok('create_avatar_video', { avatar_id: look.look_id, audio: 'https://cdn.example.com/a.mp3', aspect_ratio: '9:16' });
     expect(posts(h, '/v3/videos')[0]!.body).toEqual({ type: 'avatar', avatar_id: look.look_id, audio_url: 'https://cdn.example.com/a.mp3', aspect_ratio: '9:16' });
   });
 
@@ -45,11 +59,16 @@ describe('create_avatar_video', () => {
     [{ script: 'x'.repeat(5001) }, /script/],
     [{ script: 'hi', aspect_ratio: '21:9' }, /aspect_ratio/],
     [{ script: 'hi', resolution: '8k' }, /resolution/],
-    [{ script: 'hi', audio_url: 'https://cdn.example.com/a.mp3' }, /audio_url.*only one/],
+    [{ script: 'hi', audio: 'https://cdn.example.com/a.mp3' }, /audio.*only one/],
+    [{ audio: 'http://cdn.example.com/a.mp3' }, /audio/],
     [{}, /script/],
-    [{ audio_asset_id: 'a1', voice_id: 'v1' }, /voice_id/],
-    [{ script: 'hi', background_color: '#000000', background_image_url: 'https://cdn.example.com/b.png' }, /background_image_url/],
-    [{ script: 'hi', output_format: 'webm', background_color: '#000000' }, /webm/],
+    [{ audio: 'a1', voice_id: 'v1' }, /voice_id/],
+    [{ script: 'hi', background: '#00000' }, /background/],
+    [{ script: 'hi', background: 'http://cdn.example.com/b.png' }, /background/],
+    [{ script: 'hi', output_format: 'webm', background: '#000000' }, /webm/],
+    [{ script: 'hi', voice_settings: { stability: 0.5 } }, /voice_settings\.stability.*engine/],
+    [{ script: 'hi', voice_settings: { engine: 'fish', style: 0.5 } }, /voice_settings\.style/],
+    [{ script: 'hi', voice_settings: { engine: 'fish', model: 'eleven_v3' } }, /voice_settings\.model/],
     [{ script: 'hi', engine: 'avatar_v', expressiveness: 'high' }, /expressiveness/],
     [{ script: 'hi', reference_look_id: 'abc' }, /reference_look_id/],
     [{ script: 'hi', callback_url: 'http://plain.example.com/hook' }, /callback_url/],
@@ -99,7 +118,7 @@ describe('create_avatar_video without credit', () => {
 
 describe('create_video_from_image', () => {
   it('POSTs type image with the photo as an AssetInput and auto framing', async () => {
-    await h.ok('create_video_from_image', { image_url: 'https://cdn.example.com/me.jpg', script: 'Hi!', voice_id: look.default_voice_id, expressiveness: 'high', motion_prompt: 'nods' });
+    await h.ok('create_video_from_image', { image: 'https://cdn.example.com/me.jpg', script: 'Hi!', voice_id: look.default_voice_id, expressiveness: 'high', motion_prompt: 'nods' });
     expect(posts(h, '/v3/videos')[0]!.body).toEqual({
       type: 'image', image: { type: 'url', url: 'https://cdn.example.com/me.jpg' }, script: 'Hi!', voice_id: look.default_voice_id,
       aspect_ratio: 'auto', expressiveness: 'high', motion_prompt: 'nods',
@@ -107,15 +126,15 @@ describe('create_video_from_image', () => {
   });
 
   it('takes base64 with its media type', async () => {
-    const r = await h.ok('create_video_from_image', { image_base64: 'aGVsbG8=', image_media_type: 'image/png', audio_url: 'https://cdn.example.com/a.mp3', dry_run: true });
+    const r = await h.ok('create_video_from_image', { image: 'data:image/png;base64,aGVsbG8=', audio: 'https://cdn.example.com/a.mp3', dry_run: true });
     expect(r.request.body.image).toEqual({ type: 'base64', media_type: 'image/png', data: 'aGVsbG8=' });
   });
 
   it.each([
-    [{ script: 'Hi', voice_id: 'v' }, /image_url/],
-    [{ image_url: 'https://x.example.com/a.jpg', image_asset_id: 'a1', script: 'Hi', voice_id: 'v' }, /image_asset_id/],
-    [{ image_url: 'https://x.example.com/a.jpg', script: 'Hi' }, /voice_id/],
-    [{ image_base64: 'aGk=', script: 'Hi', voice_id: 'v' }, /image_media_type/],
+    [{ script: 'Hi', voice_id: 'v' }, /image/],
+    [{ image: 'ftp://x.example.com/a.jpg', script: 'Hi', voice_id: 'v' }, /image/],
+    [{ image: 'https://x.example.com/a.jpg', script: 'Hi' }, /voice_id/],
+    [{ image: 'data:image/png,aGk=', script: 'Hi', voice_id: 'v' }, /image/],
   ])('refuses %j with no request', async (args, why) => {
     expect(await h.fails('create_video_from_image', args)).toMatch(why);
     expect(h.sim.apiRequests()).toHaveLength(0);
@@ -128,9 +147,9 @@ describe('create_studio_video', () => {
       aspect_ratio: '16:9', captions: 'srt',
       scenes: [
         { type: 'avatar', avatar_id: look.look_id, script: 'Scene one.', background_color: '#FFFFFF' },
-        { type: 'image', source: { type: 'url', url: 'https://cdn.example.com/chart.png' }, duration: 4 },
-        { type: 'photo', image: { type: 'url', url: 'https://cdn.example.com/p.jpg' }, script: 'Scene three.', voice_id: look.default_voice_id },
-        { type: 'video', source: { type: 'url', url: 'https://cdn.example.com/clip.mp4' }, mute: true },
+        { type: 'image', source: 'https://cdn.example.com/chart.png', duration: 4 },
+        { type: 'photo', source: 'https://cdn.example.com/p.jpg', script: 'Scene three.', voice_id: look.default_voice_id },
+        { type: 'video', source: 'https://cdn.example.com/clip.mp4', mute: true },
       ],
     });
     expect(r.isError, textOf(r)).toBeFalsy();
@@ -147,9 +166,11 @@ describe('create_studio_video', () => {
 
   it.each([
     [[], /scenes/],
-    [[{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/c.png' } }], /scenes\.0\.duration/],
-    [[{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/c.png' }, duration: 3, audio_url: 'https://cdn.example.com/a.mp3' }], /scenes\.0\.duration/],
-    [[{ type: 'avatar', avatar_id: 'abc', script: 'a', audio_url: 'https://cdn.example.com/a.mp3' }], /scenes\.0\.audio_url/],
+    [[{ type: 'image', source: 'https://cdn.example.com/c.png' }], /scenes\.0\.duration/],
+    [[{ type: 'image', source: 'https://cdn.example.com/c.png', duration: 3, audio: 'https://cdn.example.com/a.mp3' }], /scenes\.0\.duration/],
+    [[{ type: 'avatar', avatar_id: 'abc', script: 'a', audio: 'https://cdn.example.com/a.mp3' }], /scenes\.0\.audio/],
+    [[{ type: 'video', source: 'not a file!' }], /scenes\.0\.source/],
+    [[{ type: 'video', source: 'https://cdn.example.com/c.mp4', avatar_id: 'abc' }], /scenes\.0\.avatar_id/],
     [[{ type: 'cartoon' }], /scenes/],
   ])('refuses scenes %j with no request', async (scenes, why) => {
     expect(await h.fails('create_studio_video', { scenes })).toMatch(why);

@@ -3,7 +3,7 @@ import { connect, textOf, type Harness } from '../helpers/harness.js';
 import { posts } from './helpers.js';
 
 let h: Harness;
-let tpl: { template_id: string; variables: { name: string; type: string; default?: Record<string, unknown> }[]; scenes: { scene_id: string }[] };
+let tpl: { template_id: string; variables: { name: string; type: string; default?: string }[]; scenes: { scene_id: string }[] };
 beforeAll(async () => {
   h = await connect();
   const list = await h.ok('list_templates', { limit: 5 });
@@ -23,7 +23,9 @@ describe('list_templates / get_template', () => {
   });
 
   it('shows variables with their types and defaults, and scenes', () => {
-    expect(tpl.variables.find((v) => v.name === 'headline')).toMatchObject({ type: 'text', default: { content: expect.any(String) } });
+    const headline = tpl.variables.find((v) => v.name === 'headline')!;
+    expect(headline.type).toBe('text');
+    expect(JSON.parse(headline.default!)).toEqual({ content: expect.any(String) });
     expect(tpl.scenes.length).toBeGreaterThan(0);
   });
 
@@ -35,7 +37,7 @@ describe('list_templates / get_template', () => {
 
 describe('create_video_from_template', () => {
   it('GETs the template, then POSTs typed variables built from shorthand values', async () => {
-    const presenter = tpl.variables.find((v) => v.type === 'avatar')!.default!.avatar_id as string;
+    const presenter = (JSON.parse(tpl.variables.find((v) => v.type === 'avatar')!.default!) as { avatar_id: string }).avatar_id;
     const r = await h.call('create_video_from_template', {
       template_id: tpl.template_id,
       variables: { headline: 'Big news', logo: 'https://cdn.example.com/logo.png', presenter },
@@ -57,13 +59,27 @@ describe('create_video_from_template', () => {
 
   it.each([
     [{ nope: 'x' }, /variables\.nope.*no such variable/],
-    [{ logo: { type: 'text', properties: { content: 'x' } } }, /variables\.logo\.type/],
+    [{ logo: '{"type":"text","properties":{"content":"x"}}' }, /variables\.logo\.type/],
+    [{ logo: '{"url": ' }, /variables\.logo.*JSON/],
     [{ logo: 'not a url' }, /variables\.logo/],
-    [{ headline: { properties: { content: 5 } } }, /variables\.headline\.properties\.content/],
-    [{ logo: { properties: { url: 'https://a.example.com/x.png', asset_id: 'a1' } } }, /variables\.logo/],
+    [{ headline: '{"content":5}' }, /variables\.headline\.properties\.content/],
+    [{ logo: '{"url":"https://a.example.com/x.png","asset_id":"a1"}' }, /variables\.logo/],
   ])('refuses variables %j before any POST', async (variables, why) => {
     expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables })).toMatch(why);
     expect(posts(h)).toHaveLength(0);
+  });
+
+  it('takes JSON properties, a WxH dimension and flat subtitle settings', async () => {
+    const r = await h.ok('create_video_from_template', {
+      template_id: tpl.template_id, variables: { logo: '{"asset_id":"logo_asset_1"}' }, dimension: '1280x720',
+      subtitles: { preset_name: 'bold', font_size: 40, x: 0.1 }, dry_run: true,
+    });
+    expect(r.request.body).toEqual({
+      variables: { logo: { name: 'logo', type: 'image', properties: { asset_id: 'logo_asset_1' } } },
+      dimension: { width: 1280, height: 720 }, subtitles: { preset_name: 'bold', font_size: 40, position: { x: 0.1 } },
+    });
+    expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: {}, dimension: '1281x720' })).toMatch(/dimension/);
+    expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: {}, subtitles: { font_size: 40 } })).toMatch(/subtitles\.preset_name/);
   });
 
   it('refuses an unknown scene and a wrong fps before any POST', async () => {

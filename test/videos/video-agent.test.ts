@@ -12,7 +12,7 @@ describe('create_video_agent', () => {
     h.sim.clearRequests();
     const styles = await h.ok('list_video_agent_styles', { limit: 3 });
     const style = styles.styles[0].style_id as string;
-    const r = await h.call('create_video_agent', { prompt: PROMPT, style_id: style, orientation: 'portrait', files: [{ type: 'url', url: 'https://cdn.example.com/logo.png' }] });
+    const r = await h.call('create_video_agent', { prompt: PROMPT, style_id: style, orientation: 'portrait', files: ['https://cdn.example.com/logo.png', 'data:image/png;base64,aGk='] });
     expect(r.isError).toBeFalsy();
     const out = r.structuredContent as any;
     expect(out.session_id).toMatch(/^[0-9a-f]+$/);
@@ -22,7 +22,7 @@ describe('create_video_agent', () => {
     expect(post[0]!.path).toBe('/v3/video-agents');
     expect(post[0]!.headers['x-api-key']).toBe(h.sim.apiKey);
     expect(post[0]!.headers['content-type']).toBe('application/json');
-    expect(post[0]!.body).toEqual({ prompt: PROMPT, style_id: style, orientation: 'portrait', files: [{ type: 'url', url: 'https://cdn.example.com/logo.png' }] });
+    expect(post[0]!.body).toEqual({ prompt: PROMPT, style_id: style, orientation: 'portrait', files: [{ type: 'url', url: 'https://cdn.example.com/logo.png' }, { type: 'base64', media_type: 'image/png', data: 'aGk=' }] });
     const link = r.content.find((c) => c.type === 'resource_link') as any;
     expect(link.uri).toBe(`heygen://video-agent/sessions/${out.session_id}`);
     expect(textOf(r)).toMatch(/wait_for_job/);
@@ -34,7 +34,7 @@ describe('create_video_agent', () => {
     expect(await h.fails('create_video_agent', { prompt: 'x'.repeat(10_001) })).toMatch(/prompt/);
     expect(await h.fails('create_video_agent', { prompt: 'hi', orientation: 'square' })).toMatch(/orientation/);
     expect(await h.fails('create_video_agent', { prompt: 'hi', avatar_id: '../etc' })).toMatch(/avatar_id/);
-    expect(await h.fails('create_video_agent', { prompt: 'hi', files: [{ type: 'url', url: 'http://insecure.example.com/a.png' }] })).toMatch(/files/);
+    expect(await h.fails('create_video_agent', { prompt: 'hi', files: ['http://insecure.example.com/a.png'] })).toMatch(/files\.0/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });

@@ -1,44 +1,44 @@
 import { z } from 'zod';
+import type { TemplateGenerateBody } from '../../heygen/api/templates.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
+import { heygenId, httpsUrl } from '../fields.js';
 import { videoStarted } from '../videos/created.js';
-import { createdOutput, heygenId, httpsUrl, pick } from '../videos/shared-inputs.js';
+import { callbackId, createdOutput, nestedText, pick, title } from '../videos/shared-inputs.js';
 import { buildVariables } from './template-variables.js';
 
 export default defineTool({
   name: 'create_video_from_template',
-  title: 'Create video from template',
-  description: 'Render a template with its variables filled in (checked against get_template first). Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  title: 'Video from template',
+  description: 'Render a template with variables (checked via get_template). Spends HeyGen credits.',
   toolset: 'templates',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_templates' },
   input: {
-    template_id: heygenId('template_id'),
-    variables: z.record(z.string().min(1).max(100), z.union([
-      z.string().max(10_000),
-      z.object({ type: z.string().optional(), properties: z.record(z.string(), z.unknown()) }),
-    ])).describe('By variable name: a string (text, media https URL, avatar or voice id) or {properties:{...}} as get_template shows.'),
-    title: z.string().trim().min(1).max(200).optional(),
+    template_id: heygenId(),
+    variables: z.object({}).catchall(z.string().refine((v) => v.length <= 10_000, 'at most 10,000 characters')).describe('text, URL, avatar/voice id or JSON properties'),
+    title: title().optional(),
     caption: z.boolean().optional(),
-    scene_ids: z.array(heygenId('scene_ids item')).min(1).max(100).optional().describe('In order; repeats allowed.'),
-    fps: z.union([z.literal(25), z.literal(30), z.literal(60)]).optional(),
-    dimension: z.object({ width: z.number().int().min(128).max(4096).multipleOf(2), height: z.number().int().min(128).max(4096).multipleOf(2) }).optional(),
+    scene_ids: z.array(heygenId()).refine((v) => v.length >= 1 && v.length <= 100, '1 to 100 scene ids').optional(),
+    fps: z.literal([25, 30, 60]).optional(),
+    dimension: z.string().max(9).optional().describe('e.g. 1280x720'),
     subtitles: z.object({
-      preset_name: z.string().min(1).max(50),
+      preset_name: nestedText(50).optional(),
       alignment: z.number().int().optional(),
       disable_highlight: z.boolean().optional(),
-      font_size: z.number().int().positive().max(500).optional(),
-      position: z.object({ x: z.number().optional(), y: z.number().optional() }).optional(),
+      font_size: z.number().int().refine((v) => v > 0 && v <= 500, '1 to 500').optional(),
+      x: z.number().optional(),
+      y: z.number().optional(),
     }).optional(),
-    folder_id: heygenId('folder_id').optional(),
-    brand_voice_id: heygenId('brand_voice_id').optional(),
+    folder_id: heygenId().optional(),
+    brand_voice_id: heygenId().optional(),
     include_gif: z.boolean().optional(),
     enable_sharing: z.boolean().optional(),
     keep_text_vertically_centered: z.boolean().optional(),
     reorder_music: z.boolean().optional(),
-    callback_url: httpsUrl.optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: callbackId().optional(),
   },
   output: createdOutput,
   async handler(a, ctx) {
@@ -46,15 +46,34 @@ export default defineTool({
     const variables = buildVariables(t, a.variables);
     const scenes = new Set((t.scenes ?? []).map((s) => s.scene_id));
     a.scene_ids?.forEach((id, i) => { if (scenes.size && !scenes.has(id)) throw new InputError(`scene_ids.${i}`, `not a scene of this template (get_template lists them)`); });
-    if (a.dimension && t.aspect_ratio) {
+    const dimension = a.dimension === undefined ? undefined : dimensionOf(a.dimension);
+    if (dimension && t.aspect_ratio) {
       const [w, h] = t.aspect_ratio.split(':').map(Number);
-      if (w && h && Math.abs(a.dimension.width / a.dimension.height - w / h) > 0.02) throw new InputError('dimension', `must match the template's ${t.aspect_ratio} aspect ratio`);
+      if (w && h && Math.abs(dimension.width / dimension.height - w / h) > 0.02) throw new InputError('dimension', `must match the template's ${t.aspect_ratio} aspect ratio`);
     }
-    const body = {
+    const body: TemplateGenerateBody = {
       variables,
-      ...pick(a, ['title', 'caption', 'scene_ids', 'fps', 'dimension', 'subtitles', 'folder_id', 'brand_voice_id', 'include_gif', 'enable_sharing', 'keep_text_vertically_centered', 'reorder_music', 'callback_url', 'callback_id']),
+      ...pick(a, ['title', 'caption', 'scene_ids', 'fps', 'folder_id', 'brand_voice_id', 'include_gif', 'enable_sharing', 'keep_text_vertically_centered', 'reorder_music', 'callback_url', 'callback_id']),
+      ...(dimension ? { dimension } : {}),
+      ...(a.subtitles ? { subtitles: subtitlesOf(a.subtitles) } : {}),
     };
     const v = await ctx.heygen.templates.generate(a.template_id, body, ctx.call);
     return videoStarted(ctx, 'create_video_from_template', { video_id: v.id, status: v.status });
   },
 });
+
+/** "1280x720" → {width, height}: even pixel counts from 128 to 4096, as HeyGen requires. */
+function dimensionOf(v: string): { width: number; height: number } {
+  const m = /^(\d{3,4})x(\d{3,4})$/.exec(v);
+  const [width, height] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  const ok = (n: number) => n >= 128 && n <= 4096 && n % 2 === 0;
+  if (!ok(width) || !ok(height)) throw new InputError('dimension', 'WIDTHxHEIGHT with even numbers from 128 to 4096, e.g. 1280x720');
+  return { width, height };
+}
+
+function subtitlesOf(s: { preset_name?: string | undefined; alignment?: number | undefined; disable_highlight?: boolean | undefined; font_size?: number | undefined; x?: number | undefined; y?: number | undefined }): NonNullable<TemplateGenerateBody['subtitles']> {
+  // Required by HeyGen; checked here so the advertised schema stays flat.
+  if (!s.preset_name) throw new InputError('subtitles.preset_name', 'required, e.g. classic, bold or bright');
+  const position = pick(s, ['x', 'y']);
+  return { preset_name: s.preset_name, ...pick(s, ['alignment', 'disable_highlight', 'font_size']), ...(Object.keys(position).length ? { position } : {}) };
+}

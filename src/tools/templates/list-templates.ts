@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
+import { limit, nextToken } from '../fields.js';
 
 export default defineTool({
   name: 'list_templates',
@@ -9,15 +10,15 @@ export default defineTool({
   kind: 'read',
   input: {
     query: z.string().trim().min(1).max(100).optional().describe('Only names containing this text (this page only).'),
-    limit: z.number().int().min(1).max(100).default(20),
-    next_token: z.string().min(1).max(2000).optional(),
+    limit: limit(),
+    next_token: nextToken(),
   },
   output: {
     templates: z.array(z.object({ template_id: z.string(), name: z.string().optional(), aspect_ratio: z.string().optional(), updated_at: z.number().optional() })),
     next_token: z.string().optional(),
   },
   async handler(a, ctx) {
-    const page = await ctx.heygen.templates.list({ limit: a.limit, token: a.next_token }, ctx.call);
+    const page = await ctx.heygen.templates.list({ limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     const q = a.query?.toLowerCase();
     return {
       templates: page.items

@@ -1,8 +1,6 @@
 import type { Template, TemplateGenerateBody } from '../../heygen/api/templates.js';
 import { InputError } from '../errors.js';
 
-export type VariableArg = string | { type?: string | undefined; properties: Record<string, unknown> };
-
 const MEDIA = new Set(['image', 'video', 'audio']);
 const isHttps = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v);
 
@@ -36,7 +34,7 @@ function checkProperties(type: string, p: Record<string, unknown>, field: string
  * Checks the caller's values against the template fetched just before: unknown names and wrong
  * types are refused here, so a paid render is never started with a variable HeyGen would ignore.
  */
-export function buildVariables(t: Template, given: Record<string, VariableArg>): TemplateGenerateBody['variables'] {
+export function buildVariables(t: Template, given: Record<string, string>): TemplateGenerateBody['variables'] {
   const defs = t.variables ?? {};
   const known = Object.keys(defs);
   const out: TemplateGenerateBody['variables'] = {};
@@ -46,10 +44,13 @@ export function buildVariables(t: Template, given: Record<string, VariableArg>):
     if (!def) throw new InputError(field, `template ${t.id} has no such variable (it has: ${known.join(', ') || 'none'})`);
     const type = def.type ?? 'text';
     let properties: Record<string, unknown>;
-    if (typeof value === 'string') properties = fromString(type, value, field);
+    const json = value.trimStart().startsWith('{') ? parseJson(value, field) : undefined;
+    if (!json) properties = fromString(type, value, field);
     else {
-      if (value.type !== undefined && value.type !== type) throw new InputError(`${field}.type`, `this variable is of type ${type}, not ${value.type}`);
-      properties = value.properties;
+      // Either the properties themselves, or {type, properties} as HeyGen spells a variable.
+      const wrapped = isObject(json.properties) ? json : undefined;
+      if (wrapped && wrapped.type !== undefined && wrapped.type !== type) throw new InputError(`${field}.type`, `this variable is of type ${type}, not ${String(wrapped.type)}`);
+      properties = wrapped ? wrapped.properties as Record<string, unknown> : json;
     }
     // Drop absent members so "url" and a default "asset_id: null" never travel together.
     properties = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== undefined && v !== null));
@@ -57,4 +58,13 @@ export function buildVariables(t: Template, given: Record<string, VariableArg>):
     out[name] = { name, type, properties };
   }
   return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseJson(v: string, field: string): Record<string, unknown> {
+  let parsed: unknown;
+  try { parsed = JSON.parse(v); } catch { throw new InputError(field, 'starts with { but is not valid JSON'); }
+  if (!isObject(parsed)) throw new InputError(field, 'JSON must be an object of properties');
+  return parsed;
 }

@@ -1,28 +1,29 @@
 import { z } from 'zod';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
-import { assetInput, assetOf, heygenId, httpsUrl, pick } from '../videos/shared-inputs.js';
+import { heygenId, httpsUrl } from '../fields.js';
+import { assetOf, callbackId, FILE_HINT, fileRef, pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'create_video_agent',
   title: 'Create video with the Video Agent',
-  description: 'Turn a prompt (ideally a structured brief: format, tone, scenes) into a finished video; HeyGen writes, casts and edits. Spends HeyGen credits. Follow with wait_for_job.',
+  description: 'Turn a prompt (best a structured brief: format, tone, scenes) into a finished video; HeyGen writes, casts, edits. Spends HeyGen credits. Follow with wait_for_job.',
   toolset: 'video_agent',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_video_agent_sessions', idsFrom: 'list_avatar_looks' },
   input: {
-    prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters').describe('The brief (see the video_agent_prompt prompt).'),
-    mode: z.enum(['generate', 'chat']).optional().describe('generate (default): one video. chat: may ask, allows revisions.'),
-    avatar_id: heygenId('avatar_id').optional(),
-    voice_id: heygenId('voice_id').optional(),
-    style_id: heygenId('style_id').optional().describe('list_video_agent_styles'),
-    brand_kit_id: heygenId('brand_kit_id').optional(),
+    prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),
+    mode: z.enum(['generate', 'chat']).optional().describe('chat: may ask; allows revisions'),
+    avatar_id: heygenId().optional(),
+    voice_id: heygenId().optional(),
+    style_id: heygenId().optional(),
+    brand_kit_id: heygenId().optional(),
     orientation: z.enum(['landscape', 'portrait']).optional(),
-    files: z.array(assetInput).max(20).optional(),
+    files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
     incognito_mode: z.boolean().optional(),
-    callback_url: httpsUrl.optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: callbackId().optional(),
   },
   output: {
     session_id: z.string(),

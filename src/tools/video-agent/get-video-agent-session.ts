@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from '../videos/shared-inputs.js';
+import { heygenId } from '../fields.js';
 
 const MESSAGE_CHARS = 600;
 
@@ -12,7 +12,7 @@ export default defineTool({
   kind: 'read',
   hints: { idsFrom: 'list_video_agent_sessions' },
   input: {
-    session_id: heygenId('session_id'),
+    session_id: heygenId(),
     messages: z.number().int().min(0).max(40).default(5).describe('How many recent messages to include.'),
   },
   output: {

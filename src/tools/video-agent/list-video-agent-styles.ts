@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
+import { limit, nextToken } from '../fields.js';
 
 export default defineTool({
   name: 'list_video_agent_styles',
@@ -9,15 +10,15 @@ export default defineTool({
   kind: 'read',
   input: {
     tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal, retro-tech.'),
-    limit: z.number().int().min(1).max(100).default(20),
-    next_token: z.string().min(1).max(2000).optional(),
+    limit: limit(),
+    next_token: nextToken(),
   },
   output: {
     styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional() })),
     next_token: z.string().optional(),
   },
   async handler(a, ctx) {
-    const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit, token: a.next_token }, ctx.call);
+    const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     return {
       styles: page.items.map((s) => ({ style_id: s.style_id, name: s.name, tags: s.tags, aspect_ratio: s.aspect_ratio, thumbnail_url: s.thumbnail_url })),
       next_token: page.hasMore ? page.nextToken : undefined,

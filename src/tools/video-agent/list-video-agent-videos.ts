@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from '../videos/shared-inputs.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'list_video_agent_videos',
@@ -9,7 +9,7 @@ export default defineTool({
   toolset: 'video_agent',
   kind: 'read',
   hints: { idsFrom: 'list_video_agent_sessions' },
-  input: { session_id: heygenId('session_id') },
+  input: { session_id: heygenId() },
   output: {
     videos: z.array(z.object({ video_id: z.string(), status: z.string(), title: z.string().optional(), duration: z.number().optional(), created_at: z.number().optional() })),
   },

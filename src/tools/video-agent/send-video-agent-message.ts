@@ -1,30 +1,31 @@
 import { z } from 'zod';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
-import { assetInput, assetOf, heygenId, pick } from '../videos/shared-inputs.js';
+import { heygenId } from '../fields.js';
+import { assetOf, FILE_HINT, fileRef, pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'send_video_agent_message',
   title: 'Send message to Video Agent',
-  description: 'Answer the agent or ask for changes in a chat-mode session; it then revises and renders again. Spends HeyGen credits. Follow with wait_for_job.',
+  description: 'Answer the agent or ask for changes in a chat-mode session (ids switch avatar/voice from now on). Spends HeyGen credits. Follow with wait_for_job.',
   toolset: 'video_agent',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'get_video_agent_session', idsFrom: 'list_video_agent_sessions' },
   input: {
-    session_id: heygenId('session_id'),
+    session_id: heygenId(),
     message: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),
-    avatar_id: heygenId('avatar_id').optional().describe('Switch avatar from now on.'),
-    voice_id: heygenId('voice_id').optional().describe('Switch voice from now on.'),
-    brand_kit_id: heygenId('brand_kit_id').optional(),
-    files: z.array(assetInput).max(20).optional(),
+    avatar_id: heygenId().optional(),
+    voice_id: heygenId().optional(),
+    brand_kit_id: heygenId().optional(),
+    files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
   },
-  output: { session_id: z.string(), run_id: z.string().optional(), title: z.string().optional() },
+  output: { session_id: z.string(), run_id: z.string().optional() },
   async handler(a, ctx) {
     const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}) };
     const r = await ctx.heygen.videoAgents.send(a.session_id, body, ctx.call);
     ctx.link(sessionKind.resourceUri(a.session_id), `Video Agent session ${a.session_id}`, 'Live session status');
     ctx.note(`Message sent. Next: wait_for_job {"kind":"video_agent_session","id":"${a.session_id}"}.`);
-    return { session_id: r.session_id ?? a.session_id, run_id: r.run_id, title: r.title };
+    return { session_id: r.session_id ?? a.session_id, run_id: r.run_id };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from '../videos/shared-inputs.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'stop_video_agent_session',
@@ -10,7 +10,7 @@ export default defineTool({
   kind: 'update',
   annotations: { destructiveHint: true },
   hints: { idsFrom: 'list_video_agent_sessions' },
-  input: { session_id: heygenId('session_id') },
+  input: { session_id: heygenId() },
   output: { session_id: z.string(), stopped: z.boolean() },
   async handler({ session_id }, ctx) {
     const r = await ctx.heygen.videoAgents.stop(session_id, ctx.call);

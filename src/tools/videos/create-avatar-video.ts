@@ -2,38 +2,39 @@ import { z } from 'zod';
 import type { AvatarVideoBody, Engine } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
+import { heygenId, httpsUrl } from '../fields.js';
 import { videoStarted } from './created.js';
 import {
-  aspectRatio, backgroundInput, backgroundOf, captionOf, captions, createdOutput, expressiveness, heygenId, httpsUrl, motionPrompt, pick, resolution, speechInput, speechOf, watermark, watermarkOf,
+  aspectRatio, background, backgroundOf, callbackId, captionOf, captions, createdOutput, expressiveness, motionPrompt, pick, resolution, speechInput, speechOf, title, watermark, watermarkOf,
 } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_avatar_video',
   title: 'Create avatar video',
-  description: 'Render an avatar speaking a script or lip-syncing audio, with full control of voice, background, size, captions. Spends HeyGen credits. Returns at once; follow with wait_for_job.',
+  description: 'Render an avatar speaking a script (default: its own voice) or lip-syncing audio. Spends HeyGen credits.',
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
-    avatar_id: heygenId('avatar_id'),
+    avatar_id: heygenId(),
     ...speechInput,
-    voice_id: speechInput.voice_id.describe("Default: the avatar's voice."),
-    aspect_ratio: aspectRatio.default('auto').describe("Default auto: the avatar's own frame (HeyGen's default is 16:9)."),
+    audio: speechInput.audio.describe('https URL or asset id'),
+    aspect_ratio: aspectRatio.default('auto'),
     resolution: resolution.optional(),
     captions: captions.optional(),
-    ...backgroundInput,
-    output_format: z.enum(['mp4', 'webm']).optional().describe('webm: transparent.'),
+    background: background.optional(),
+    output_format: z.enum(['mp4', 'webm']).optional(),
     remove_background: z.boolean().optional(),
     fit: z.enum(['contain', 'cover']).optional(),
-    engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional().describe('Default avatar_iv.'),
-    reference_look_id: heygenId('reference_look_id').optional().describe('avatar_v only.'),
+    engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
+    reference_look_id: heygenId().optional(),
     motion_prompt: motionPrompt.optional(),
     expressiveness: expressiveness.optional(),
     watermark: watermark.optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    callback_url: httpsUrl.optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    title: title().optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: callbackId().optional(),
   },
   output: createdOutput,
   async handler(a, ctx) {
@@ -42,7 +43,7 @@ export default defineTool({
     if (a.motion_prompt && a.engine === 'avatar_iii') throw new InputError('motion_prompt', 'not supported with engine avatar_iii');
     const engine: Engine | undefined = !a.engine ? undefined
       : a.engine === 'avatar_v' ? { type: 'avatar_v', ...pick(a, ['reference_look_id']) } : { type: a.engine };
-    const background = backgroundOf(a, a.output_format);
+    const bg = backgroundOf(a.background, a.output_format);
     const caption = captionOf(a.captions);
     const mark = watermarkOf(a.watermark);
     const body: AvatarVideoBody = {
@@ -51,7 +52,7 @@ export default defineTool({
       ...speechOf(a),
       ...pick(a, ['aspect_ratio', 'resolution', 'output_format', 'remove_background', 'fit', 'motion_prompt', 'expressiveness', 'title', 'callback_url', 'callback_id']),
       ...(engine ? { engine } : {}),
-      ...(background ? { background } : {}),
+      ...(bg ? { background: bg } : {}),
       ...(caption ? { caption } : {}),
       ...(mark ? { watermark: mark } : {}),
     };

@@ -3,26 +3,27 @@ import type { CinematicVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { videoStarted } from './created.js';
-import { assetInput, assetOf, createdOutput, heygenId, pick } from './shared-inputs.js';
+import { heygenId } from '../fields.js';
+import { assetOf, createdOutput, FILE_HINT, fileRef, pick, title } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_cinematic_video',
   title: 'Create cinematic avatar video',
-  description: 'Generate a short cinematic clip (4–15 s) from a prompt, starring 1–3 avatar looks, with optional reference media. Spends HeyGen credits. Follow with wait_for_job.',
+  description: 'Generate a 4–15 s cinematic clip from a prompt starring 1–3 avatar looks, guided by optional reference media. Spends HeyGen credits. Follow with wait_for_job.',
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     prompt: z.string().trim().min(1, 'must not be empty').max(5000),
-    avatar_ids: z.array(heygenId('avatar_ids item')).min(1).max(3),
-    aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional().describe('Default 16:9.'),
-    resolution: z.enum(['720p', '1080p']).optional().describe('Default 720p.'),
-    duration: z.number().int().min(4).max(15).optional().describe('Default 10.'),
+    avatar_ids: z.array(heygenId()).min(1).max(3),
+    aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional(),
+    resolution: z.enum(['720p', '1080p']).optional(),
+    duration: z.number().int().min(4).max(15).optional(),
     auto_duration: z.boolean().optional(),
     enhance_prompt: z.boolean().optional(),
-    references: z.array(assetInput).max(12).optional().describe('≤ 3 videos and 9 images in all.'),
-    title: z.string().trim().min(1).max(200).optional(),
+    references: z.array(fileRef()).max(12).optional().describe(`${FILE_HINT}; ≤3 videos, ≤9 images`),
+    title: title().optional(),
   },
   output: createdOutput,
   async handler(a, ctx) {

@@ -2,33 +2,35 @@ import { z } from 'zod';
 import type { StudioScene, StudioVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
+import { heygenId, httpsUrl } from '../fields.js';
 import { videoStarted } from './created.js';
 import {
-  aspectRatio, assetInput, assetOf, captionOf, captions, createdOutput, expressiveness, heygenId, hexColour, httpsUrl, motionPrompt, pick, resolution, speechInput, speechOf, watermark, watermarkOf,
+  aspectRatio, assetOf, callbackId, captionOf, captions, createdOutput, expressiveness, hexColour, nestedFileRef, nestedText, pick, SCRIPT_MAX, resolution, speechInput, speechOf, title, watermark, watermarkOf, within,
 } from './shared-inputs.js';
 
 /** One flat object per scene (a oneOf of four variants would triple the schema); `type` decides which fields apply. */
 const scene = z.object({
-  type: z.enum(['avatar', 'photo', 'image', 'video']).describe('avatar: talking avatar (avatar_id) · photo: talking photo (image) · image: a still (source), silent with duration or narrated · video: a clip (source).'),
-  avatar_id: heygenId('avatar_id').optional(),
-  image: assetInput.optional(),
-  source: assetInput.optional(),
+  type: z.enum(['avatar', 'photo', 'image', 'video']),
+  avatar_id: heygenId().optional(),
+  source: nestedFileRef().optional(),
   ...speechInput,
-  duration: z.number().positive().max(300).optional(),
+  script: nestedText(SCRIPT_MAX).optional(),
+  audio: z.string().refine((v) => v.length <= 2048, 'at most 2048 characters').optional(),
+  duration: z.number().refine((v) => v > 0 && v <= 300, 'seconds, above 0, at most 300').optional(),
   background_color: hexColour.optional(),
   engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
-  reference_look_id: heygenId('reference_look_id').optional(),
-  motion_prompt: motionPrompt.optional(),
+  reference_look_id: heygenId().optional(),
+  motion_prompt: nestedText(1000).optional(),
   expressiveness: expressiveness.optional(),
   mute: z.boolean().optional(),
-  volume: z.number().min(0).max(1).optional(),
-});
+  volume: within(0, 1).optional(),
+}).describe('image: duration or speech');
 
 type SceneArgs = z.output<typeof scene>;
 const ONLY: Record<SceneArgs['type'], string[]> = {
-  avatar: ['avatar_id', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings', 'background_color', 'engine', 'reference_look_id', 'motion_prompt', 'expressiveness'],
-  photo: ['image', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings', 'motion_prompt', 'expressiveness'],
-  image: ['source', 'duration', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings'],
+  avatar: ['avatar_id', 'script', 'voice_id', 'audio', 'voice_settings', 'background_color', 'engine', 'reference_look_id', 'motion_prompt', 'expressiveness'],
+  photo: ['source', 'script', 'voice_id', 'audio', 'voice_settings', 'motion_prompt', 'expressiveness'],
+  image: ['source', 'duration', 'script', 'voice_id', 'audio', 'voice_settings'],
   video: ['source', 'mute', 'volume'],
 };
 
@@ -53,7 +55,7 @@ function sceneOf(s: SceneArgs, i: number): StudioScene {
       };
     }
     case 'photo':
-      return { type: 'avatar_video', input: { type: 'image', image: assetOf(need(s.image, 'image'), `${p}image`), ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
+      return { type: 'avatar_video', input: { type: 'image', image: assetOf(need(s.source, 'source'), `${p}source`), ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
     case 'image': {
       const speech = speechOf(s, p, { voiceRequired: true, optional: true });
       const narrated = Object.keys(speech).some((k) => k !== 'voice_settings');
@@ -70,21 +72,22 @@ function sceneOf(s: SceneArgs, i: number): StudioScene {
 
 export default defineTool({
   name: 'create_studio_video',
-  title: 'Create multi-scene studio video',
-  description: 'Render a video from 1–50 scenes in order: talking avatars, talking photos, stills and clips, each with its own voice and background. Spends HeyGen credits. Follow with wait_for_job.',
+  title: 'Create studio video',
+  description: 'Join 1–50 scenes: talking avatar or photo, still image, video clip; source: https URL, asset id or data: URI. Spends HeyGen credits.',
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
-    scenes: z.array(scene).min(1).max(50),
-    aspect_ratio: aspectRatio.optional().describe('Default 16:9; scenes are centre-cropped.'),
+    // 1–50, said in the description rather than advertised twice.
+    scenes: z.array(scene).refine((v) => v.length >= 1 && v.length <= 50, '1 to 50 scenes'),
+    aspect_ratio: aspectRatio.optional(),
     resolution: resolution.optional(),
     captions: captions.optional(),
     watermark: watermark.optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    callback_url: httpsUrl.optional(),
-    callback_id: z.string().min(1).max(200).optional(),
+    title: title().optional(),
+    callback_url: httpsUrl().optional(),
+    callback_id: callbackId().optional(),
   },
   output: createdOutput,
   async handler(a, ctx) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from './shared-inputs.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'delete_video',
@@ -9,7 +9,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'delete',
   hints: { idsFrom: 'list_videos' },
-  input: { video_id: heygenId('video_id') },
+  input: { video_id: heygenId() },
   output: { video_id: z.string(), deleted: z.boolean() },
   async handler({ video_id }, ctx) {
     const r = await ctx.heygen.videos.delete(video_id, ctx.call);

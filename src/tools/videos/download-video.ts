@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Video } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { ToolRefusal } from '../errors.js';
+import { heygenId } from '../fields.js';
 import { downloadTo, ExpiredUrl, safeFileName, targetPath } from './download-file.js';
-import { heygenId } from './shared-inputs.js';
 
 function urlOf(v: Video, captioned: boolean): string {
   if (v.status !== 'completed') throw new ToolRefusal(`Video ${v.id} is ${v.status}, not completed; wait_for_job {"kind":"video","id":"${v.id}"} first.`);
@@ -22,7 +22,7 @@ export default defineTool({
   kind: 'create',
   hints: { idsFrom: 'list_videos' },
   input: {
-    video_id: heygenId('video_id'),
+    video_id: heygenId(),
     filename: z.string().min(1).max(200).optional().describe('Plain file name (default <video_id>.mp4).'),
     captioned: z.boolean().optional().describe('The version with burned-in captions.'),
   },

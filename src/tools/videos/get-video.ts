@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from './shared-inputs.js';
+import { heygenId } from '../fields.js';
 
 export default defineTool({
   name: 'get_video',
@@ -9,7 +9,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'read',
   hints: { idsFrom: 'list_videos' },
-  input: { video_id: heygenId('video_id') },
+  input: { video_id: heygenId() },
   output: {
     video_id: z.string(),
     status: z.string(),

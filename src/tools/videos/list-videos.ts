@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId } from './shared-inputs.js';
+import { heygenId, limit, nextToken } from '../fields.js';
 
 export default defineTool({
   name: 'list_videos',
@@ -10,9 +10,9 @@ export default defineTool({
   kind: 'read',
   input: {
     title: z.string().trim().min(1).max(200).optional().describe('Only titles containing this text.'),
-    folder_id: heygenId('folder_id').optional(),
-    limit: z.number().int().min(1).max(100).default(20),
-    next_token: z.string().min(1).max(2000).optional(),
+    folder_id: heygenId().optional(),
+    limit: limit(),
+    next_token: nextToken(),
   },
   output: {
     videos: z.array(z.object({
@@ -26,7 +26,7 @@ export default defineTool({
     next_token: z.string().optional(),
   },
   async handler(a, ctx) {
-    const page = await ctx.heygen.videos.list({ limit: a.limit, token: a.next_token, title: a.title, folder_id: a.folder_id }, ctx.call);
+    const page = await ctx.heygen.videos.list({ limit: a.limit ?? 25, token: a.next_token, title: a.title, folder_id: a.folder_id }, ctx.call);
     return {
       videos: page.items.map((v) => ({ video_id: v.id, title: v.title, status: v.status, duration: v.duration, created_at: v.created_at, failure_code: v.failure_code })),
       next_token: page.hasMore ? page.nextToken : undefined,

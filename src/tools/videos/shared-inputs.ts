@@ -1,131 +1,143 @@
 import { z } from 'zod';
-import type { AssetInput, Background, Caption, Speech, VoiceSettings, Watermark } from '../../heygen/api/videos.js';
+import type { AssetInput, Background, Caption, EngineSettings, Speech, Watermark } from '../../heygen/api/videos.js';
 import { InputError } from '../errors.js';
-
-/** HeyGen ids: letters, digits and `_ - . :` — nothing that could add path structure. */
-export const heygenId = (what: string) => z.string().max(128)
-  .regex(/^[\w.:-]+$/, `${what} must be a HeyGen id (letters, digits, _ - . :)`)
-  .refine((v) => !v.startsWith('.'), `${what} must not start with a dot`);
-
-export const httpsUrl = z.string().max(2048).regex(/^https:\/\/\S+$/, 'must be an https:// URL');
+import { heygenId } from '../fields.js';
 
 /** 5,000 characters: the v2 per-scene script limit HeyGen still enforces on v3 renders. */
 export const SCRIPT_MAX = 5000;
-export const script = z.string().trim().min(1, 'must not be empty').max(SCRIPT_MAX, `at most ${SCRIPT_MAX} characters`);
+/** Trimmed, non-empty text up to `max`; emptiness is checked, not advertised (it costs every field). */
+export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`).refine((v) => v.length > 0, 'must not be empty');
+/** The same for fields nested in objects, where no length is advertised (the matrix bounds top-level inputs). */
+export const nestedText = (max: number) => z.string().trim().refine((v) => v.length > 0 && v.length <= max, `1–${max} characters`);
+export const script = text(SCRIPT_MAX);
 
-const BASE64_MAX = 14_000_000; // ~10 MB decoded; larger files go through upload_asset
+/** ~10 MB decoded as base64, plus a data: prefix; larger files go through upload_asset. */
+const FILE_MAX = 14_000_100;
+const DATA_URI = /^data:([a-z]+\/[A-Za-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]+)$/;
 
 /**
- * A file, in one flat object rather than a oneOf (a third of the schema size): exactly one of
- * url, asset_id, base64 (+ media_type). `type` is accepted so HeyGen's own shape also works.
+ * A file as one string (an object or oneOf per file would triple the schema): an https URL, an
+ * uploaded asset id, or inline bytes as a `data:<mime>;base64,` URI. Parsed by `assetOf`.
  */
-export const assetInput = z.object({
-  type: z.enum(['url', 'asset_id', 'base64']).optional(),
-  url: httpsUrl.optional(),
-  asset_id: heygenId('asset_id').optional(),
-  base64: z.string().min(1).max(BASE64_MAX).optional(),
-  media_type: z.string().max(100).regex(/^[a-z]+\/[A-Za-z0-9.+-]+$/, 'a MIME type like image/png').optional(),
-});
+export const fileRef = () => z.string().max(FILE_MAX);
+/** The same inside nested objects, where no length is advertised (assetOf refuses what is not a file). */
+export const nestedFileRef = () => z.string().refine((v) => v.length <= FILE_MAX, 'too large: upload_asset first');
+export const FILE_HINT = 'https URL, asset id or data: URI';
 
-/** Turns the flat file object into the v3 AssetInput union, enforcing exactly one source. */
-export function assetOf(m: z.output<typeof assetInput>, field: string, opts: { base64?: boolean } = { base64: true }): AssetInput {
-  const data = m.base64;
-  const given = [m.url !== undefined && 'url', m.asset_id !== undefined && 'asset_id', data !== undefined && 'base64'].filter(Boolean) as string[];
-  if (given.length !== 1) throw new InputError(field, given.length ? `give only one of url, asset_id, base64 (got ${given.join(' and ')})` : 'give url (https), asset_id or base64 with media_type');
-  if (m.type !== undefined && m.type !== given[0]) throw new InputError(`${field}.type`, `says ${m.type} but ${given[0]} was given`);
-  if (m.url !== undefined) return { type: 'url', url: m.url };
-  if (m.asset_id !== undefined) return { type: 'asset_id', asset_id: m.asset_id };
-  if (!opts.base64) throw new InputError(field, 'base64 is not accepted here; upload_asset first and pass asset_id');
-  if (!m.media_type) throw new InputError(`${field}.media_type`, 'required with base64 (e.g. image/png)');
-  return { type: 'base64', media_type: m.media_type, data: data as string };
+/** Turns a file string into the v3 AssetInput union, naming `field` when it is none of the three. */
+export function assetOf(v: string, field: string): AssetInput {
+  if (/^https:\/\//i.test(v)) {
+    if (v.length > 2048 || /\s/.test(v)) throw new InputError(field, 'an https URL of at most 2048 characters, without spaces');
+    return { type: 'url', url: v };
+  }
+  const data = DATA_URI.exec(v);
+  if (data) return { type: 'base64', media_type: data[1] as string, data: (data[2] as string).replace(/\s/g, '') };
+  if (heygenId().safeParse(v).success) return { type: 'asset_id', asset_id: v };
+  throw new InputError(field, `must be an https:// URL, an asset id, or data:<type>;base64,<data> (got ${JSON.stringify(v.slice(0, 30))})`);
 }
 
-export const hexColour = z.string().max(7).regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour like #1A2B3C');
+export const hexColour = z.string().refine((v) => /^#[0-9a-fA-F]{6}$/.test(v), 'a hex colour like #1A2B3C');
+export const title = () => text(200);
+export const callbackId = () => text(200);
 
 export const aspectRatio = z.enum(['16:9', '9:16', '4:5', '5:4', '1:1', 'auto']);
 export const resolution = z.enum(['4k', '1080p', '720p']);
-export const expressiveness = z.enum(['high', 'medium', 'low']).describe('Photo avatars; not with avatar_v/avatar_iii.');
-export const motionPrompt = z.string().trim().min(1).max(1000).describe('Body motion. Photo avatars, or avatar_v.');
+export const expressiveness = z.enum(['high', 'medium', 'low']);
+export const motionPrompt = text(1000);
+export const captions = z.enum(['srt', 'burned_in']);
 
+/** A number checked server-side; its range is said in the owner's description, not per field. */
+export const within = (min: number, max: number) => z.number().refine((v) => v >= min && v <= max, `between ${min} and ${max}`);
+
+const ENGINES = {
+  elevenlabs: { keys: ['model', 'stability', 'similarity', 'style', 'speaker_boost'], models: ['eleven_multilingual_v2', 'eleven_turbo_v2_5', 'eleven_flash_v2_5', 'eleven_v3'] },
+  fish: { keys: ['model', 'stability', 'similarity'], models: ['s1', 's2-pro'] },
+  starfish: { keys: [], models: [] },
+} as const;
+
+/** v3 voice_settings with its engine_settings union flattened into a few optional fields. */
 export const voiceSettings = z.object({
-  speed: z.number().min(0.5).max(1.5).optional(),
-  pitch: z.number().min(-50).max(50).optional().describe('Semitones.'),
-  volume: z.number().min(0).max(1).optional(),
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US').optional(),
-  engine_settings: z.object({
-    engine_type: z.enum(['elevenlabs', 'fish', 'starfish']),
-    model: z.enum(['eleven_multilingual_v2', 'eleven_turbo_v2_5', 'eleven_flash_v2_5', 'eleven_v3', 's1', 's2-pro']).optional(),
-    stability: z.number().min(0).max(1).optional(),
-    similarity_boost: z.number().min(0).max(1).optional().describe('elevenlabs'),
-    style: z.number().min(0).max(1).optional().describe('elevenlabs'),
-    use_speaker_boost: z.boolean().optional().describe('elevenlabs'),
-    similarity: z.number().min(0).max(1).optional().describe('fish'),
-  }).optional(),
+  speed: within(0.5, 1.5).optional(),
+  pitch: within(-50, 50).optional(),
+  volume: within(0, 1).optional(),
+  locale: z.string().refine((v) => v.length <= 35 && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v), 'a locale like en-US').optional(),
+  engine: z.enum(['elevenlabs', 'fish', 'starfish']).optional(),
+  model: z.string().refine((v) => v.length <= 40, 'an engine model name').optional(),
+  stability: within(0, 1).optional(),
+  similarity: within(0, 1).optional(),
+  style: within(0, 1).optional(),
+  speaker_boost: z.boolean().optional(),
+}).describe('speed .5–1.5, pitch ±50, rest 0–1');
+
+type VoiceArgs = z.output<typeof voiceSettings>;
+
+function voiceSettingsOf(v: VoiceArgs, field: string): Speech['voice_settings'] {
+  const { engine, model, stability, similarity, style, speaker_boost, ...plain } = v;
+  const tuned = { model, stability, similarity, style, speaker_boost };
+  const set = Object.entries(tuned).filter(([, x]) => x !== undefined).map(([k]) => k);
+  if (!engine) {
+    if (set.length) throw new InputError(`${field}.${set[0]}`, 'needs engine (elevenlabs or fish)');
+    return plain;
+  }
+  const spec = ENGINES[engine];
+  const wrong = set.find((k) => !(spec.keys as readonly string[]).includes(k));
+  if (wrong) throw new InputError(`${field}.${wrong}`, `not a ${engine} setting (allowed: ${spec.keys.join(', ') || 'none'})`);
+  if (model !== undefined && !(spec.models as readonly string[]).includes(model)) throw new InputError(`${field}.model`, `${engine} models are ${spec.models.join(', ')}`);
+  const engine_settings: EngineSettings = engine === 'elevenlabs'
+    ? { engine_type: engine, ...pick({ model, stability, similarity_boost: similarity, style, use_speaker_boost: speaker_boost }, ['model', 'stability', 'similarity_boost', 'style', 'use_speaker_boost']) }
+    : engine === 'fish' ? { engine_type: engine, ...pick({ model, stability, similarity }, ['model', 'stability', 'similarity']) } : { engine_type: engine };
+  return { ...plain, engine_settings };
+}
+
+/** Watermark with its placement flattened; the image is a file string. */
+export const watermark = z.object({
+  image: nestedFileRef(),
+  opacity: within(0, 1).optional(),
+  scale: z.number().refine((v) => v > 0 && v <= 10, 'above 0, at most 10').optional(),
+  position: z.enum(['top_left', 'top_right', 'bottom_left', 'bottom_right']).optional(),
+  offset_x: within(-1, 1).optional(),
+  offset_y: within(-1, 1).optional(),
 });
 
-export const watermark = z.object({
-  image: assetInput,
-  opacity: z.number().min(0).max(1).optional(),
-  scale: z.number().positive().max(10).optional(),
-  position: z.enum(['top_left', 'top_right', 'bottom_left', 'bottom_right']).optional(),
-  offset_x: z.number().min(-1).max(1).optional(),
-  offset_y: z.number().min(-1).max(1).optional(),
-}).describe('Logo overlay; offsets are fractions of the frame.');
-
-export const captions = z.enum(['srt', 'burned_in']).describe('srt: a sidecar subtitle file; burned_in: also drawn into the picture.');
-
 export const speechInput = {
-  script: script.optional().describe('One of script, audio_url, audio_asset_id.'),
-  voice_id: heygenId('voice_id').optional(),
-  audio_url: httpsUrl.optional(),
-  audio_asset_id: heygenId('audio_asset_id').optional(),
+  script: script.optional(),
+  voice_id: heygenId().optional(),
+  audio: z.string().max(2048).optional(),
   voice_settings: voiceSettings.optional(),
 };
 
-type SpeechArgs = { script?: string | undefined; voice_id?: string | undefined; audio_url?: string | undefined; audio_asset_id?: string | undefined; voice_settings?: VoiceSettings | undefined };
+type SpeechArgs = { script?: string | undefined; voice_id?: string | undefined; audio?: string | undefined; voice_settings?: VoiceArgs | undefined };
 
-/** Exactly one audio source; a voice only goes with a script. `prefix` names the field in errors. */
+/** Script XOR recorded audio; a voice only goes with a script. `prefix` names the field in errors. */
 export function speechOf(a: SpeechArgs, prefix = '', opts: { voiceRequired?: boolean; optional?: boolean } = {}): Speech {
   const name = (k: string) => prefix + k;
-  const given = (['script', 'audio_url', 'audio_asset_id'] as const).filter((k) => a[k] !== undefined);
-  if (given.length > 1) throw new InputError(name(given[1] as string), `give only one of script, audio_url, audio_asset_id (got ${given.join(' and ')})`);
-  if (given.length === 0 && !opts.optional) throw new InputError(name('script'), 'give a script (with a voice), audio_url or audio_asset_id');
+  if (a.script !== undefined && a.audio !== undefined) throw new InputError(name('audio'), 'give only one of script, audio (got script and audio)');
+  if (a.script === undefined && a.audio === undefined && !opts.optional) throw new InputError(name('script'), 'give a script (with a voice) or audio');
   if (a.voice_id !== undefined && a.script === undefined) throw new InputError(name('voice_id'), 'a voice only applies to a script; recorded audio keeps its own voice');
   if (opts.voiceRequired && a.script !== undefined && a.voice_id === undefined) throw new InputError(name('voice_id'), 'required with a script here (no avatar default voice); find one with list_voices');
-  if (a.voice_settings?.engine_settings) checkEngineSettings(a.voice_settings.engine_settings, name('voice_settings.engine_settings'));
-  return pick(a, ['script', 'voice_id', 'audio_url', 'audio_asset_id', 'voice_settings']);
-}
-
-const ENGINE_FIELDS: Record<string, { keys: string[]; models: string[] }> = {
-  elevenlabs: { keys: ['model', 'stability', 'similarity_boost', 'style', 'use_speaker_boost'], models: ['eleven_multilingual_v2', 'eleven_turbo_v2_5', 'eleven_flash_v2_5', 'eleven_v3'] },
-  fish: { keys: ['model', 'stability', 'similarity'], models: ['s1', 's2-pro'] },
-  starfish: { keys: [], models: [] },
-};
-
-/** The flat engine_settings object must hold only what its engine_type's variant defines. */
-function checkEngineSettings(e: { engine_type: string; model?: string | undefined } & Record<string, unknown>, field: string): void {
-  const spec = ENGINE_FIELDS[e.engine_type] as { keys: string[]; models: string[] };
-  for (const [k, v] of Object.entries(e)) {
-    if (k === 'engine_type' || v === undefined) continue;
-    if (!spec.keys.includes(k)) throw new InputError(`${field}.${k}`, `not a ${e.engine_type} setting (allowed: ${spec.keys.join(', ') || 'none'})`);
+  let audio: Pick<Speech, 'audio_url' | 'audio_asset_id'> = {};
+  if (a.audio !== undefined) {
+    const file = assetOf(a.audio, name('audio'));
+    if (file.type === 'base64') throw new InputError(name('audio'), 'an https URL or an asset id (upload_asset takes bytes)');
+    audio = file.type === 'url' ? { audio_url: file.url } : { audio_asset_id: file.asset_id };
   }
-  if (e.model !== undefined && !spec.models.includes(e.model)) throw new InputError(`${field}.model`, `${e.engine_type} models are ${spec.models.join(', ')}`);
+  const settings = a.voice_settings ? voiceSettingsOf(a.voice_settings, name('voice_settings')) : undefined;
+  return { ...pick(a, ['script', 'voice_id']), ...audio, ...(settings ? { voice_settings: settings } : {}) };
 }
 
-export const backgroundInput = {
-  background_color: hexColour.optional().describe('One of background_color / _image_url / _image_asset_id.'),
-  background_image_url: httpsUrl.optional(),
-  background_image_asset_id: heygenId('background_image_asset_id').optional(),
-};
+/** One string for the three v3 background sources; `#` means colour, https an image, else an asset id. */
+export const background = z.string().max(2048).describe('#hex colour, https image URL or asset id');
 
-export function backgroundOf(a: { background_color?: string | undefined; background_image_url?: string | undefined; background_image_asset_id?: string | undefined }, outputFormat?: string): Background | undefined {
-  const given = (['background_color', 'background_image_url', 'background_image_asset_id'] as const).filter((k) => a[k] !== undefined);
-  if (given.length > 1) throw new InputError(given[1] as string, `give only one background (got ${given.join(' and ')})`);
-  if (given.length && outputFormat === 'webm') throw new InputError(given[0] as string, 'webm output is transparent: leave the background out');
-  if (a.background_color) return { type: 'color', value: a.background_color };
-  if (a.background_image_url) return { type: 'image', url: a.background_image_url };
-  if (a.background_image_asset_id) return { type: 'image', asset_id: a.background_image_asset_id };
-  return undefined;
+export function backgroundOf(v: string | undefined, outputFormat?: string): Background | undefined {
+  if (v === undefined) return undefined;
+  if (outputFormat === 'webm') throw new InputError('background', 'webm output is transparent: leave the background out');
+  if (v.startsWith('#')) {
+    if (!/^#[0-9a-fA-F]{6}$/.test(v)) throw new InputError('background', 'a hex colour like #1A2B3C');
+    return { type: 'color', value: v };
+  }
+  const file = assetOf(v, 'background');
+  if (file.type === 'base64') throw new InputError('background', 'a #hex colour, an https image URL or an image asset id');
+  return file.type === 'url' ? { type: 'image', url: file.url } : { type: 'image', asset_id: file.asset_id };
 }
 
 export function captionOf(c: 'srt' | 'burned_in' | undefined): Caption | undefined {
@@ -149,6 +161,4 @@ export function pick<T extends object, K extends keyof T>(o: T, keys: readonly K
 /** Output of every async create: what to do next is in the note and the resource link. */
 export const createdOutput = {
   video_id: z.string(),
-  status: z.string().optional(),
-  output_format: z.string().optional(),
 };
