@@ -16,7 +16,7 @@ describe('wait_for_job', () => {
     const id = await newVideo();
     h.sim.advance(2_000); // 120 simulated seconds at speed 60: past the ~90 s render
     const r = await h.call('wait_for_job', { kind: 'video', id, timeout_seconds: 5 });
-    expect(r.structuredContent).toMatchObject({ kind: 'video', id, done: true, status: 'completed', video_id: id, progress: 100 });
+    expect(r.structuredContent).toMatchObject({ kind: 'video', id, done: true, status: 'completed', video_id: id, progress: 100, next: expect.stringMatching(/download_video/) });
     expect((r.structuredContent as any).video_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
     expect(textOf(r)).toMatch(/download_video/);
   });
@@ -55,8 +55,23 @@ describe('wait_for_job', () => {
     const s = await h.ok('create_video_agent', { prompt: 'Chat test prompt.', mode: 'chat' });
     h.sim.advance(1_000); // chat drafting: 30 simulated seconds
     const r = await h.call('wait_for_job', { kind: 'video_agent_session', id: s.session_id, timeout_seconds: 5 });
-    expect(r.structuredContent).toMatchObject({ done: false, needs_input: true, status: 'waiting_for_input', agent_message: expect.stringMatching(/go/) });
-    expect(textOf(r)).toMatch(/send_video_agent_message/);
+    expect(r.structuredContent).toMatchObject({ done: false, needs_input: true, status: 'waiting_for_input', agent_message: expect.stringMatching(/go/), next: expect.stringMatching(/send_video_agent_message/) });
+  });
+
+  it('carries a translation\'s language, audio and caption URLs, with the advice in next', async () => {
+    const created = await h.deps.heygen.translations.create({ video: { type: 'url', url: 'https://cdn.example.com/talk.mp4' }, output_languages: ['Japanese'] });
+    const id = created.video_translation_ids[0]!;
+    h.sim.advance(5_000);
+    const out = await h.ok('wait_for_job', { kind: 'video_translation', id, timeout_seconds: 5 });
+    expect(out).toMatchObject({ kind: 'video_translation', id, done: true, output_language: 'Japanese', video_url: expect.stringMatching(/^http/), next: expect.stringMatching(/get_video_translation/) });
+    for (const k of ['audio_url', 'subtitle_url', 'vtt_caption_url'] as const) if (out[k] !== undefined) expect(out[k]).toMatch(/^http/);
+  });
+
+  it('stops at pending_consent for a digital twin and says to send the consent link from start_avatar_consent', async () => {
+    const g = await h.deps.heygen.avatars.create({ type: 'digital_twin', name: 'wait consent', file: { type: 'url', url: 'https://cdn.example.com/talk.mp4' } });
+    const r = await h.call('wait_for_job', { kind: 'avatar_group', id: g.avatar_group!.id, timeout_seconds: 5 });
+    expect(r.structuredContent).toMatchObject({ done: false, needs_input: true, status: 'pending_consent', next: expect.stringMatching(/start_avatar_consent.*consent link/) });
+    expect(textOf(r)).not.toMatch(/send_video_agent_message/);
   });
 
   it('refuses an unknown kind and a bad id with no request', async () => {

@@ -1,29 +1,48 @@
 import { z } from 'zod';
-import { JOB_KINDS, jobKind, type JobStatus } from '../../jobs/kinds.js';
+import { JOB_KINDS, jobKind, type JobKindName, type JobStatus } from '../../jobs/kinds.js';
 import { pollJob } from '../../jobs/poll.js';
 import { defineTool } from '../define.js';
 import { ToolRefusal } from '../errors.js';
-import { heygenId } from './shared-inputs.js';
-
-const MORE_FIELDS = [
-  'video_translation_id', 'proofread_id', 'lipsync_id', 'group_id', 'voice_id', 'name', 'output_language', 'language', 'consent_status',
-  'audio_url', 'srt_caption_url', 'vtt_caption_url', 'caption_url', 'preview_image_url', 'preview_audio_url',
-] as const;
-const TEXT_FIELDS = ['session_id', 'video_id', 'title', 'video_url', 'captioned_video_url', 'subtitle_url', 'thumbnail_url', 'video_page_url', 'agent_message', 'next', ...MORE_FIELDS] as const;
+import { heygenId } from '../fields.js';
 
 /** Leaves room under the ~60 s request timeout most MCP clients use. */
 const HARD_LIMIT_MS = 54_000;
 
+/**
+ * One flat result for every kind: the job's own id is `id`, so per-kind id fields are not
+ * repeated; URLs of the same role share a name (any kind's SRT captions are `subtitle_url`).
+ */
+const RESULT = {
+  video_id: ['video_id'],
+  video_url: ['video_url'],
+  captioned_video_url: ['captioned_video_url'],
+  video_page_url: ['video_page_url'],
+  audio_url: ['audio_url'],
+  subtitle_url: ['subtitle_url', 'srt_caption_url', 'caption_url'],
+  vtt_caption_url: ['vtt_caption_url'],
+  preview_url: ['preview_image_url', 'preview_audio_url'],
+  output_language: ['output_language'],
+  consent_status: ['consent_status'],
+  agent_message: ['agent_message'],
+} as const;
+type ResultKey = keyof typeof RESULT;
+
+/** What a person must do when a job of this kind stops for input; polling cannot move it on. */
+const NEEDS_INPUT: Partial<Record<JobKindName, string>> = {
+  avatar_group: 'the person in the avatar must consent: call start_avatar_consent and send them the consent link, then wait again',
+  video_agent_session: 'the agent asked a question (agent_message): show it to the user, then answer with send_video_agent_message',
+};
+
 export default defineTool({
   name: 'wait_for_job',
   title: 'Wait for a HeyGen job',
-  description: 'Wait up to 50 s for a video, agent session or other job to finish; returns the result, the failure, or done:false with when to call again.',
+  description: 'Wait up to 50 s for a video, agent session or other job; returns the result, the failure, or done:false with when to call again. `next` says what to do.',
   toolset: 'videos',
   kind: 'read',
   hints: { idsFrom: 'list_videos' },
   input: {
-    kind: z.enum(JOB_KINDS).describe('What the id names.'),
-    id: heygenId('id'),
+    kind: z.enum(JOB_KINDS),
+    id: heygenId(),
     timeout_seconds: z.number().int().min(1).max(50).default(45),
   },
   output: {
@@ -36,17 +55,8 @@ export default defineTool({
     progress: z.number().optional(),
     failure_code: z.string().optional(),
     failure_message: z.string().optional(),
-    session_id: z.string().optional(),
-    video_id: z.string().optional(),
-    title: z.string().optional(),
     duration: z.number().optional(),
-    video_url: z.string().optional(),
-    captioned_video_url: z.string().optional(),
-    subtitle_url: z.string().optional(),
-    thumbnail_url: z.string().optional(),
-    video_page_url: z.string().optional(),
-    agent_message: z.string().optional(),
-    ...Object.fromEntries(MORE_FIELDS.map((k) => [k, z.string().optional()])) as Record<(typeof MORE_FIELDS)[number], z.ZodOptional<z.ZodString>>,
+    ...Object.fromEntries(Object.keys(RESULT).map((k) => [k, z.string().optional()])) as Record<ResultKey, z.ZodOptional<z.ZodString>>,
     next: z.string().optional(),
     suggested_poll_seconds: z.number().optional(),
   },
@@ -69,27 +79,33 @@ export default defineTool({
     });
     const st: JobStatus = outcome.last ?? { status: 'unknown', done: false, failed: false, result: {} };
     if (st.done) await ctx.progress(100, 100, `${a.kind} ${a.id}: ${st.status}`);
-    const out = {
+    const poll = outcome.settled ? undefined : Math.max(2, Math.round(outcome.nextDelayMs / 1000));
+    return {
       kind: a.kind, id: a.id, done: st.done, status: st.status,
       ...(st.failed ? { failed: true, failure_code: st.failure_code, failure_message: st.failure_message } : {}),
       ...(st.needs_input ? { needs_input: true } : {}),
       progress: st.progress,
       ...resultFields(st.result),
-      ...(!outcome.settled ? { suggested_poll_seconds: Math.max(2, Math.round(outcome.nextDelayMs / 1000)) } : {}),
+      next: nextStep(a.kind, st, kind.getTool, poll),
+      ...(poll !== undefined ? { suggested_poll_seconds: poll } : {}),
     };
-    if (st.done && typeof st.result.next === 'string') ctx.note(`Finished. Next: ${st.result.next}.`);
-    else if (st.done && st.result.video_id) ctx.note('Finished. download_video saves the file locally.');
-    else if (st.needs_input) ctx.note('The agent is waiting for an answer: show it to the user, then send_video_agent_message.');
-    else if (st.failed) ctx.note(`The job failed; creating it again spends credits again. Details: ${kind.getTool}.`);
-    else ctx.note(`Still running: call wait_for_job again (in about ${out.suggested_poll_seconds ?? 10} s).`);
-    return out;
   },
 });
 
-/** The result fields this tool's output declares; other kinds add theirs here when they land. */
-function resultFields(r: JobStatus['result']): Partial<Record<(typeof TEXT_FIELDS)[number], string>> & { duration?: number } {
-  const out: Partial<Record<(typeof TEXT_FIELDS)[number], string>> & { duration?: number } = {};
-  for (const k of TEXT_FIELDS) if (typeof r[k] === 'string') out[k] = r[k] as string;
+function nextStep(kind: JobKindName, st: JobStatus, getTool: string, poll: number | undefined): string {
+  const advice = typeof st.result.next === 'string' ? st.result.next : undefined;
+  if (st.done) return advice ?? (typeof st.result.video_id === 'string' ? 'download_video saves the file locally' : `${getTool} shows the details`);
+  if (st.needs_input) return NEEDS_INPUT[kind] ?? advice ?? `waiting for input: see ${getTool}`;
+  if (st.failed) return `creating it again spends credits again; details: ${getTool}`;
+  return `still running: call wait_for_job again in about ${poll ?? 10} s`;
+}
+
+function resultFields(r: JobStatus['result']): Partial<Record<ResultKey, string>> & { duration?: number } {
+  const out: Partial<Record<ResultKey, string>> & { duration?: number } = {};
+  for (const [key, sources] of Object.entries(RESULT) as [ResultKey, readonly string[]][]) {
+    const v = sources.map((s) => r[s]).find((x) => typeof x === 'string');
+    if (typeof v === 'string') out[key] = v;
+  }
   if (typeof r.duration === 'number') out.duration = r.duration;
   return out;
 }
