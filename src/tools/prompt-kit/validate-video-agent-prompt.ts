@@ -7,7 +7,7 @@ const finding = z.object({ rule: z.string(), message: z.string(), scene: z.numbe
 export default defineTool({
   name: 'validate_video_agent_prompt',
   title: 'Validate a Video Agent prompt',
-  description: 'Check a Video Agent prompt against the prompt method (sections, scene rotation, voiceover, B-roll, timing) before create_video_agent. Local, free.',
+  description: 'Check a Video Agent prompt (sections, scene rotation, voiceover, B-roll, timing) before create_video_agent. Local, free.',
   toolset: 'prompt_kit',
   kind: 'read',
   local: true,

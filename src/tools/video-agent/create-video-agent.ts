@@ -7,7 +7,7 @@ import { assetOf, callbackId, FILE_HINT, fileRef, pick } from '../videos/shared-
 export default defineTool({
   name: 'create_video_agent',
   title: 'Create video with the Video Agent',
-  description: 'Turn a prompt (best a structured brief: format, tone, scenes) into a finished video; HeyGen writes, casts, edits. Spends HeyGen credits. Follow with wait_for_job.',
+  description: 'Turn a prompt (best a structured brief) into a finished video that HeyGen writes, casts and edits. Spends HeyGen credits. Follow with wait_for_job.',
   toolset: 'video_agent',
   kind: 'create',
   spendsCredits: true,

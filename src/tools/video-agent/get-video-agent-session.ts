@@ -13,7 +13,7 @@ export default defineTool({
   hints: { idsFrom: 'list_video_agent_sessions' },
   input: {
     session_id: heygenId(),
-    messages: z.number().int().min(0).max(40).default(5).describe('How many recent messages to include.'),
+    messages: z.number().int().min(0).max(40).default(5).describe('Recent messages to show'),
   },
   output: {
     session_id: z.string(),
@@ -22,7 +22,7 @@ export default defineTool({
     video_id: z.string().optional(),
     title: z.string().optional(),
     created_at: z.number().optional(),
-    messages: z.array(z.object({ role: z.string().optional(), type: z.string().optional(), content: z.string().optional(), created_at: z.number().optional() })).optional(),
+    messages: z.array(z.object({ role: z.string().optional(), type: z.string().optional(), content: z.string().optional() })).optional(),
   },
   async handler(a, ctx) {
     const s = await ctx.heygen.videoAgents.get(a.session_id, ctx.call);
@@ -30,7 +30,7 @@ export default defineTool({
     const messages = [...(s.messages ?? [])]
       .sort((x, y) => (y.created_at ?? 0) - (x.created_at ?? 0))
       .slice(0, a.messages)
-      .map((m) => ({ role: m.role, type: m.type, created_at: m.created_at, content: m.content && m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content }));
+      .map((m) => ({ role: m.role, type: m.type, content: m.content && m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content }));
     if (s.status === 'waiting_for_input') ctx.note('The agent waits for an answer: answer with send_video_agent_message.');
     else if (s.status === 'completed' && s.video_id) ctx.note(`Done: download_video {"video_id":"${s.video_id}"}.`);
     return { session_id: s.session_id, status: s.status, progress: s.progress, video_id: s.video_id, title: s.title, created_at: s.created_at, messages };

@@ -9,7 +9,7 @@ export default defineTool({
   toolset: 'video_agent',
   kind: 'read',
   input: {
-    tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal, retro-tech.'),
+    tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal'),
     limit: limit(),
     next_token: nextToken(),
   },

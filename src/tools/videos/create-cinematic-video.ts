@@ -9,7 +9,7 @@ import { assetOf, createdOutput, FILE_HINT, fileRef, pick, title } from './share
 export default defineTool({
   name: 'create_cinematic_video',
   title: 'Create cinematic avatar video',
-  description: 'Generate a 4–15 s cinematic clip from a prompt starring 1–3 avatar looks, guided by optional reference media. Spends HeyGen credits. Follow with wait_for_job.',
+  description: 'Generate a 4–15 s cinematic clip from a prompt starring 1–3 avatar looks, with optional reference media. Spends HeyGen credits.',
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,

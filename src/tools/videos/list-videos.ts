@@ -5,11 +5,11 @@ import { heygenId, limit, nextToken } from '../fields.js';
 export default defineTool({
   name: 'list_videos',
   title: 'List videos',
-  description: 'Page through the account\'s videos, newest first (id, title, status, duration). Filter by title text or folder; pass next_token for more.',
+  description: 'Page through the account\'s videos, newest first. Filter by title text or folder; pass next_token for more.',
   toolset: 'videos',
   kind: 'read',
   input: {
-    title: z.string().trim().min(1).max(200).optional().describe('Only titles containing this text.'),
+    title: z.string().trim().min(1).max(200).optional().describe('Title contains'),
     folder_id: heygenId().optional(),
     limit: limit(),
     next_token: nextToken(),

@@ -36,7 +36,7 @@ const NEEDS_INPUT: Partial<Record<JobKindName, string>> = {
 export default defineTool({
   name: 'wait_for_job',
   title: 'Wait for a HeyGen job',
-  description: 'Wait up to 50 s for a video, agent session or other job; returns the result, the failure, or done:false with when to call again. `next` says what to do.',
+  description: 'Wait up to 50 s for a job to finish; returns its result, failure, or done:false, and `next`: what to do now.',
   toolset: 'videos',
   kind: 'read',
   hints: { idsFrom: 'list_videos' },
