@@ -26,10 +26,10 @@ Insert \`<break time="1s"/>\` with a space on both sides, the time in seconds wi
 - For audio made elsewhere, pass an uploaded asset (\`upload_asset\`) instead of a script; script and audio are mutually exclusive.
 
 ## Captions
-Set \`caption\` on the request; a subtitle file (SRT) comes back with the finished video, and a caption style burns them in. Social video is often watched muted, so caption anything vertical.
+Set \`captions: "srt"\` for a subtitle file next to the finished video, or \`captions: "burned_in"\` to draw them into the picture as well. Social video is often watched muted, so caption anything vertical.
 
 ## Backgrounds
-\`background\` is a solid colour (\`{type: "color", value: "#0B1F3A"}\`) or an image (\`{type: "image", url}\` or an uploaded \`asset_id\`). \`remove_background\` needs an avatar trained with matting; \`output_format: "webm"\` returns a transparent video for compositing.
+\`background\` is one string: a solid colour (\`"#0B1F3A"\`), an https image URL, or the asset id of an uploaded image. \`remove_background\` needs an avatar trained with matting; \`output_format: "webm"\` returns a transparent video for compositing.
 
 ## Aspect ratio and resolution
 \`aspect_ratio\`: 16:9 (YouTube, web, slides), 9:16 (Reels, Shorts, TikTok), 1:1 (feeds), 4:5 and 5:4, or \`auto\` to follow the source. HeyGen defaults to 16:9 when none is sent, even for portrait avatars. \`resolution\`: 720p, 1080p or 4k. Pick a look whose orientation matches the frame (\`list_avatar_looks\`).

@@ -116,11 +116,17 @@ describe('create_speech', () => {
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 
-  it('save: true streams the audio into the download dir under a safe name, without the API key, never overwriting', async () => {
-    const a = await h.ok('create_speech', { text: 'Save me please', voice_id: starfish, save: true, filename: '../../etc/evil name.mp3' });
-    const b = await h.ok('create_speech', { text: 'Save me again', voice_id: starfish, save: true, filename: '../../etc/evil name.mp3' });
-    expect(a.saved_path).toBe(`${downloads}/evil_name.mp3`);
-    expect(b.saved_path).toBe(`${downloads}/evil_name-1.mp3`);
+  it('a filename with folders or ".." is refused before anything is spent (0 upstream requests)', async () => {
+    h.sim.clearRequests();
+    expect(await h.fails('create_speech', { text: 'Save me please', voice_id: starfish, save: true, filename: '../../etc/evil name.mp3' })).toMatch(/filename/);
+    expect(h.sim.requests).toHaveLength(0);
+  });
+
+  it('save: true streams the audio into the download dir, without the API key, never overwriting', async () => {
+    const a = await h.ok('create_speech', { text: 'Save me please', voice_id: starfish, save: true, filename: 'evil name.mp3' });
+    const b = await h.ok('create_speech', { text: 'Save me again', voice_id: starfish, save: true, filename: 'evil name.mp3' });
+    expect(a.saved_path).toBe(`${downloads}/evil name.mp3`);
+    expect(b.saved_path).toBe(`${downloads}/evil name-1.mp3`);
     expect((await readFile(a.saved_path)).subarray(0, 3).toString('latin1')).toMatch(/ID3|\xff/);
     expect((await readdir(downloads)).filter((f) => f.endsWith('.part'))).toEqual([]);
     const fileReqs = h.sim.requests.filter((r) => r.path.startsWith('/files/'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { request } from 'undici';
+import { request } from '../../net/undici.js';
 import { defineTool, type ToolContext } from '../define.js';
 import { ToolRefusal } from '../errors.js';
 import { heygenId } from '../fields.js';

@@ -1,11 +1,11 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Video } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { ToolRefusal } from '../errors.js';
 import { heygenId } from '../fields.js';
-import { downloadTo, ExpiredUrl, safeFileName, targetPath } from './download-file.js';
+import { downloadToDir, ExpiredUrl, plainFileName } from '../../files/download.js';
 
 function urlOf(v: Video, captioned: boolean): string {
   if (v.status !== 'completed') throw new ToolRefusal(`Video ${v.id} is ${v.status}, not completed; wait_for_job {"kind":"video","id":"${v.id}"} first.`);
@@ -40,9 +40,8 @@ export default defineTool({
       return { video_id: video.id, video_url: url };
     }
     const ext = extname(new URL(url).pathname).toLowerCase() === '.webm' ? '.webm' : '.mp4';
-    const name = safeFileName(a.filename, a.video_id, ext);
-    const path = await targetPath(ctx.deps.config.downloadDir, name);
-    const fetchOnce = () => downloadTo(url, path, { dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal });
+    const name = plainFileName(a.filename, a.video_id, ext);
+    const fetchOnce = () => downloadToDir(url, ctx.deps.config.downloadDir, name, { dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal });
     let file;
     try {
       file = await fetchOnce();
@@ -58,7 +57,7 @@ export default defineTool({
         throw again;
       }
     }
-    ctx.attach({ type: 'resource_link', uri: pathToFileURL(file.path).href, name, mimeType: file.contentType ?? (ext === '.webm' ? 'video/webm' : 'video/mp4'), size: file.size });
+    ctx.attach({ type: 'resource_link', uri: pathToFileURL(file.path).href, name: basename(file.path), mimeType: file.contentType ?? (ext === '.webm' ? 'video/webm' : 'video/mp4'), size: file.size });
     return { video_id: video.id, path: file.path, size_bytes: file.size };
   },
 });

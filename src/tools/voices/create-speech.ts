@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeFileName, saveUrlToDir } from '../../uploads/save-file.js';
+import { downloadToDir, plainFileName } from '../../files/download.js';
 import { defineTool } from '../define.js';
 import { describeError, InputError } from '../errors.js';
 import { compact } from '../assets/media-input.js';
@@ -35,6 +35,7 @@ export default defineTool({
     if (args.locale && args.language) throw new InputError('language', 'give locale or language, not both (locale already sets the language)');
     if (args.save && ctx.deps.transport !== 'stdio') throw new InputError('save', 'files can only be saved on a local (stdio) server; use audio_url instead');
     if (args.filename && !args.save) throw new InputError('filename', 'only applies with save: true');
+    if (args.save) plainFileName(args.filename, 'speech', '.mp3'); // refuse a bad name before anything is spent
     const ssml = args.input_type === 'ssml' || (args.input_type === undefined && /^\s*<speak[\s>]/.test(args.text));
     const r = await ctx.heygen.voices.speech(compact({
       text: args.text, voice_id: args.voice_id, input_type: ssml ? 'ssml' as const : undefined,
@@ -42,10 +43,10 @@ export default defineTool({
     }), ctx.call);
     let saved: string | undefined;
     if (args.save) {
-      const ext = /\.wav(\?|$)/i.test(r.audio_url) ? 'wav' : 'mp3';
-      const name = safeFileName(args.filename ?? `speech-${r.request_id ?? Date.now()}`, ext);
+      const ext = /\.wav(\?|$)/i.test(r.audio_url) ? '.wav' : '.mp3';
+      const name = plainFileName(args.filename, `speech-${r.request_id ?? Date.now()}`, ext);
       try {
-        saved = (await saveUrlToDir(r.audio_url, ctx.deps.config.downloadDir, name, { dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal, maxBytes: AUDIO_MAX_BYTES })).path;
+        saved = (await downloadToDir(r.audio_url, ctx.deps.config.downloadDir, name, { dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal, maxBytes: AUDIO_MAX_BYTES })).path;
       } catch (err) {
         // The speech exists and was paid for: report the save failure without failing the call.
         ctx.note(`The audio was generated but not saved (${describeError(err)}). Download it from audio_url instead.`);
