@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { AssetInput, Background, Caption, EngineSettings, Speech, Watermark } from '../../heygen/api/videos.js';
 import { InputError } from '../errors.js';
-import { heygenId } from '../fields.js';
+import { heygenId, text } from '../fields.js';
 
 /** 5,000 characters: the v2 per-scene script limit HeyGen still enforces on v3 renders. */
 export const SCRIPT_MAX = 5000;
-/** Trimmed, non-empty text up to `max`; emptiness is checked, not advertised (it costs every field). */
-export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`).refine((v) => v.length > 0, 'must not be empty');
+/** Free text: the shared rule of ../fields.ts (bounded, no NUL byte, not blank). */
+export { text };
 /** The same for fields nested in objects, where no length is advertised (the matrix bounds top-level inputs). */
 export const nestedText = (max: number) => z.string().trim().refine((v) => v.length > 0 && v.length <= max, `1–${max} characters`);
 export const script = text(SCRIPT_MAX);
