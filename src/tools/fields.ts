@@ -13,9 +13,9 @@ export function heygenId(): z.ZodString {
   return z.string().refine((v) => v.length <= 128 && ID.test(v), 'must be a HeyGen id: 1–128 letters, digits and _ - . : starting with a letter or digit');
 }
 
-/** An https URL HeyGen fetches itself (media inputs, callbacks). */
+/** An https URL HeyGen fetches itself (media inputs, callbacks), at most 2,048 characters. */
 export function httpsUrl(): z.ZodString {
-  return z.string().max(2048).refine((v) => /^https:\/\/[^\s]+$/i.test(v), 'must be an https:// URL');
+  return z.string().refine((v) => v.length <= 2048 && /^https:\/\/[^\s]+$/i.test(v), 'must be an https:// URL of at most 2048 characters');
 }
 
 /** Page size for lists: default 25 when omitted, never more than 100. */

@@ -45,14 +45,18 @@ describe('A15–A20, A24: every property of every tool, out of its bounds', () =
     // An anchored pattern without open-ended repetition (e.g. ^#[0-9a-f]{6}$) bounds length too.
     const boundedPattern = (p?: string) => p !== undefined && p.startsWith('^') && p.endsWith('$') && !/[*+]|\{\d+,\}/.test(p);
     const unadvertised = tools.flatMap((t) => properties(t).filter(([, s]) => s.type === 'string' && !s.enum && s.maxLength === undefined && !boundedPattern(s.pattern)).map(([p]) => [t, p] as const));
-    // Ids (fields.ts heygenId) keep their 128-character bound server-side only, to keep tools/list
-    // short: they pass when a 129-character id is refused naming the field, before any request.
+    // Ids (fields.ts heygenId, 128 characters) and https URLs (httpsUrl, 2,048) keep their bound
+    // server-side only, to keep tools/list short: they pass when a value one character over is
+    // refused naming the field, before any request.
     const unbounded: string[] = [];
     for (const [t, p] of unadvertised) {
-      if (p !== 'id' && !p.endsWith('_id')) { unbounded.push(`${t.name}.${p}`); continue; }
+      const isId = p === 'id' || p.endsWith('_id');
+      const isUrl = p === 'url' || p.endsWith('_url');
+      if (!isId && !isUrl) { unbounded.push(`${t.name}.${p}`); continue; }
+      const over = isId ? 'a'.repeat(129) : `https://example.com/${'a'.repeat(2049 - 20)}`;
       h.sim.clearRequests();
-      const r = await h.call(t.name, { ...requiredArgs(t.inputSchema), [p]: 'a'.repeat(129) });
-      if (!r.isError || !textOf(r).includes(p) || h.sim.apiRequests().length !== 0) unbounded.push(`${t.name}.${p} (a 129-character id was not refused)`);
+      const r = await h.call(t.name, { ...requiredArgs(t.inputSchema), [p]: over });
+      if (!r.isError || !textOf(r).includes(p) || h.sim.apiRequests().length !== 0) unbounded.push(`${t.name}.${p} (a value one over the bound was not refused)`);
     }
     expect(unbounded).toEqual([]);
   });
