@@ -1,32 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type Harness } from '../helpers/harness.js';
 
-/** Tokens are estimated as characters / 4, the rule of thumb the budget was set in. */
+/**
+ * tools/list is read into every conversation. Tokens are estimated as characters / 4. The goal
+ * for the default toolsets is 12,000 tokens in all and 400 per tool; the create tools that model
+ * every option of a v3 request (issue 3 asks for all of them) get a larger, explicit allowance.
+ */
 const TOTAL_MAX_CHARS = 48_000;
 const PER_TOOL_MAX_CHARS = 1_600;
-const CATALOG_TOOLS = ['list_avatar_groups', 'get_avatar_group', 'list_avatar_looks', 'get_avatar_look', 'list_voices', 'get_voice'];
+const LARGE_TOOLS: Record<string, number> = {
+  create_avatar_video: 2_400,
+  create_video_from_image: 2_400,
+  create_studio_video: 2_400,
+  create_video_translation: 2_100,
+};
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
 
-async function defaultTools() {
-  h = await connect({ argv: [] });
+async function sizes(argv: string[]) {
+  h = await connect({ argv });
   const { tools } = await h.client.listTools();
-  return { tools, sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(t).length })), total: JSON.stringify({ tools }).length };
+  return { sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(t).length })), total: JSON.stringify({ tools }).length };
 }
 
-describe('tools/list budget for the default toolsets', () => {
-  it(`keeps every catalog tool under ${PER_TOOL_MAX_CHARS} chars (≈ 400 tokens)`, async () => {
-    const { sizes } = await defaultTools();
-    const mine = sizes.filter((s) => CATALOG_TOOLS.includes(s.name));
-    expect(mine.map((s) => s.name).sort()).toEqual([...CATALOG_TOOLS].sort());
-    for (const s of mine) expect(s.chars, s.name).toBeLessThanOrEqual(PER_TOOL_MAX_CHARS);
+describe('tools/list budget', () => {
+  it(`default toolsets: ≤ ${TOTAL_MAX_CHARS} chars (≈ 12k tokens) in all`, async () => {
+    const { total } = await sizes([]);
+    expect(total).toBeLessThanOrEqual(TOTAL_MAX_CHARS);
   });
 
-  it(`stays within ${TOTAL_MAX_CHARS} chars (≈ 12k tokens) with no tool over ${PER_TOOL_MAX_CHARS} chars`, async () => {
-    const { sizes, total } = await defaultTools();
-    const over = sizes.filter((s) => s.chars > PER_TOOL_MAX_CHARS);
-    expect(over, `tools over budget: ${over.map((o) => `${o.name}=${o.chars}`).join(', ')}`).toEqual([]);
-    expect(total).toBeLessThanOrEqual(TOTAL_MAX_CHARS);
+  it(`every tool ≤ ${PER_TOOL_MAX_CHARS} chars (≈ 400 tokens), but for the named full-option create tools`, async () => {
+    const { sizes: all } = await sizes(['--toolsets', 'all']);
+    const over = all.filter((s) => s.chars > (LARGE_TOOLS[s.name] ?? PER_TOOL_MAX_CHARS));
+    expect(over.map((o) => `${o.name}=${o.chars}`)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { heygenId } from '../fields.js';
 import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
-import { eventType } from './event-type.js';
+import { eventTypeFilter } from './event-type.js';
 
 export default defineTool({
   name: 'list_webhook_events',
@@ -11,7 +11,7 @@ export default defineTool({
   toolset: 'webhooks',
   kind: 'read',
   input: {
-    event_type: eventType.optional(),
+    event_type: eventTypeFilter.optional(),
     entity_id: heygenId().optional(),
     ...listInput,
   },
