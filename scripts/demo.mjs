@@ -131,7 +131,7 @@ async function main() {
       captions: 'burned_in',
       title: 'Meeting tips (short)',
     });
-    info('video', `${v.video_id} (${v.status})`);
+    info('video', v.video_id);
     const done = await waitFor(call, 'video', v.video_id);
     info('status', `${done.status}, ${done.duration ?? '?'} s`);
     await download(call, { video_id: v.video_id, filename: 'meeting-tips-9x16.mp4', captioned: true });

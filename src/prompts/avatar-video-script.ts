@@ -23,7 +23,7 @@ Insert \`<break time="1s"/>\` with a space on both sides, the time in seconds wi
 - Find voices with \`list_voices\` (filter language and gender) or describe one with \`design_voice\`; preview before committing.
 - Match the voice to the presenter's apparent age and gender, and its language (and locale) to the script.
 - Omitting \`voice_id\` with an \`avatar_id\` uses the avatar's default voice.
-- For audio made elsewhere, pass an uploaded asset (\`upload_asset\`) instead of a script; script and audio are mutually exclusive.
+- For audio made elsewhere, pass \`audio\` (an https URL, or the asset id \`upload_asset\` returns) instead of a script; script and audio are mutually exclusive, and a \`voice_id\` only goes with a script.
 
 ## Captions
 Set \`captions: "srt"\` for a subtitle file next to the finished video, or \`captions: "burned_in"\` to draw them into the picture as well. Social video is often watched muted, so caption anything vertical.
@@ -32,10 +32,10 @@ Set \`captions: "srt"\` for a subtitle file next to the finished video, or \`cap
 \`background\` is one string: a solid colour (\`"#0B1F3A"\`), an https image URL, or the asset id of an uploaded image. \`remove_background\` needs an avatar trained with matting; \`output_format: "webm"\` returns a transparent video for compositing.
 
 ## Aspect ratio and resolution
-\`aspect_ratio\`: 16:9 (YouTube, web, slides), 9:16 (Reels, Shorts, TikTok), 1:1 (feeds), 4:5 and 5:4, or \`auto\` to follow the source. HeyGen defaults to 16:9 when none is sent, even for portrait avatars. \`resolution\`: 720p, 1080p or 4k. Pick a look whose orientation matches the frame (\`list_avatar_looks\`).
+\`aspect_ratio\`: 16:9 (YouTube, web, slides), 9:16 (Reels, Shorts, TikTok), 1:1 (feeds), 4:5 and 5:4, or \`auto\` to follow the source (what \`create_avatar_video\` sends when you leave it out). \`create_studio_video\` sends none unless told, and HeyGen then renders 16:9 even for portrait avatars, so set it there. \`resolution\`: 720p, 1080p or 4k. Pick a look whose orientation matches the frame (\`list_avatar_looks\`).
 
 ## Multi-scene videos
-With \`create_studio_video\`, give each scene one idea: an avatar scene with its own script and background, an image scene (silent with a duration, or narrated), or a video clip. Keep a scene's words within its time budget.`;
+With \`create_studio_video\`, give each scene one idea: an \`avatar\` scene with its own script and optional \`background_color\`, a \`photo\` scene (a talking photo), an \`image\` scene (a still: silent with a \`duration\`, or narrated), or a \`video\` clip; the file of a photo, image or video scene goes in \`source\` (https URL, asset id or data: URI). Keep a scene's words within its time budget.`;
 
 export function registerAvatarVideoScript(server: McpServer, _deps: ServerDeps): void {
   server.registerPrompt('avatar_video_script', {

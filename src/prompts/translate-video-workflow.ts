@@ -19,7 +19,7 @@ The source video is an https URL (\`video_url\`) or an uploaded asset (\`video_a
 1. \`create_translation_proofread\` (needs a \`title\`) returns one \`proofread_id\` per language.
 2. \`wait_for_job\` with kind "proofread" until it is completed: the translated subtitles are ready.
 3. \`get_proofread_subtitles\` with \`include_text: true\` to read them; show the user.
-4. If the user wants changes: write the corrected SRT, upload it (\`upload_asset\`), then \`update_proofread_subtitles\`. This overwrites every earlier edit of that proofread.
+4. If the user wants changes: write the corrected SRT, upload it (\`upload_asset\`), then call \`update_proofread_subtitles\` with the new asset id. This overwrites every earlier edit of that proofread.
 5. \`generate_from_proofread\` renders the video and returns a \`video_translation_id\`.
 
 ## 4. Wait and download
