@@ -10,7 +10,7 @@ Two paths lead to a dubbed, lip-synced video in another language.
 Call \`list_translation_languages\` (use \`query\` to narrow it, e.g. "Spanish") and use the names exactly as listed ("Spanish (Spain)", not "es"). Every target language is a separate job and is charged separately.
 
 ## 2. Provide the source
-The source video is an https URL (\`video_url\`) or an uploaded asset (\`video_asset_id\` from \`upload_asset\`). These endpoints take no base64. A local file must be uploaded first.
+The source video goes in \`video\`: an https URL or the \`asset_id\` of an \`upload_asset\` upload. These endpoints take no base64. A local file must be uploaded first.
 
 ## 3a. Direct translation (fastest)
 \`create_video_translation\` with all target languages in \`output_languages\`. It returns one \`video_translation_id\` per language. Useful options: \`mode: "precision"\` for higher quality, \`enable_caption\` for SRT/VTT captions, \`translate_audio_only\` to keep the original frames, \`speaker_num\` when several people talk, \`start_time\`/\`end_time\` for a part of the video.
@@ -19,7 +19,7 @@ The source video is an https URL (\`video_url\`) or an uploaded asset (\`video_a
 1. \`create_translation_proofread\` (needs a \`title\`) returns one \`proofread_id\` per language.
 2. \`wait_for_job\` with kind "proofread" until it is completed: the translated subtitles are ready.
 3. \`get_proofread_subtitles\` with \`include_text: true\` to read them; show the user.
-4. If the user wants changes: write the corrected SRT, upload it (\`upload_asset\`), then call \`update_proofread_subtitles\` with the new asset id. This overwrites every earlier edit of that proofread.
+4. If the user wants changes: write the corrected SRT, upload it (\`upload_asset\`), then call \`update_proofread_subtitles\` with the new asset id as \`srt\`. This overwrites every earlier edit of that proofread.
 5. \`generate_from_proofread\` renders the video and returns a \`video_translation_id\`.
 
 ## 4. Wait and download
@@ -45,8 +45,8 @@ export function registerTranslateVideoWorkflow(server: McpServer, _deps: ServerD
     const langs = args.languages.split(',').map((l) => l.trim()).filter(Boolean);
     const proofread = /^(y|yes|true|1)$/i.test(args.proofread?.trim() ?? '');
     const captions = /^(y|yes|true|1)$/i.test(args.captions?.trim() ?? '');
-    const source = /^https:\/\//i.test(args.video) ? `video_url: ${args.video}`
-      : /^[A-Za-z0-9_-]+$/.test(args.video) ? `video_asset_id: ${args.video} (if this is not an asset id, ask the user)`
+    const source = /^https:\/\//i.test(args.video) ? `video: ${args.video}`
+      : /^[A-Za-z0-9_-]+$/.test(args.video) ? `video: ${args.video} (if this is not an asset id, ask the user)`
         : `${args.video} looks like a local file or a non-https link: upload it with upload_asset first and use the asset id.`;
     const task = [
       '## Your task',

@@ -7,6 +7,7 @@ import { z } from 'zod';
  * conversation.
  */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const HTTPS = /^https:\/\/[^\s]+$/i;
 
 /** A HeyGen id (video, look, voice, asset, job …): 1–128 letters, digits, `_ - . :`. */
 export function heygenId(): z.ZodString {
@@ -15,7 +16,20 @@ export function heygenId(): z.ZodString {
 
 /** An https URL HeyGen fetches itself (media inputs, callbacks), at most 2,048 characters. */
 export function httpsUrl(): z.ZodString {
-  return z.string().refine((v) => v.length <= 2048 && /^https:\/\/[^\s]+$/i.test(v), 'must be an https:// URL of at most 2048 characters');
+  return z.string().refine((v) => v.length <= 2048 && HTTPS.test(v), 'must be an https:// URL of at most 2048 characters');
+}
+
+/** A media file HeyGen fetches itself, as one string: an https URL or an upload_asset id. */
+export function mediaRef(): z.ZodString {
+  return z.string().refine(
+    (v) => (v.length <= 2048 && HTTPS.test(v)) || (v.length <= 128 && ID.test(v)),
+    'must be an https:// URL of at most 2048 characters or an asset id from upload_asset',
+  );
+}
+
+/** The request shape of a value mediaRef() accepted; ids never contain `/`, URLs always do. */
+export function toMediaRef(value: string): { type: 'url'; url: string } | { type: 'asset_id'; asset_id: string } {
+  return HTTPS.test(value) ? { type: 'url', url: value } : { type: 'asset_id', asset_id: value };
 }
 
 /** Page size for lists: default 25 when omitted, never more than 100. */

@@ -57,8 +57,10 @@ describe('create_photo_avatar', () => {
 
 describe('create_prompt_avatar', () => {
   it('sends a free prompt as is, with reference images', async () => {
-    await h.ok('create_prompt_avatar', { name: 'P', prompt: 'A friendly barista in a sunny cafe', reference_image_urls: ['https://example.com/r.jpg'] });
+    await h.ok('create_prompt_avatar', { name: 'P', prompt: 'A friendly barista in a sunny cafe', reference_images: ['https://example.com/r.jpg'] });
     expect(body()).toEqual({ type: 'prompt', name: 'P', prompt: 'A friendly barista in a sunny cafe', reference_images: [{ type: 'url', url: 'https://example.com/r.jpg' }] });
+    const dry = await h.ok('create_prompt_avatar', { name: 'Q', prompt: 'x', reference_images: ['https://example.com/r.jpg', 'asset_1'], dry_run: true });
+    expect(dry.request.body.reference_images).toEqual([{ type: 'url', url: 'https://example.com/r.jpg' }, { type: 'asset_id', asset_id: 'asset_1' }]);
   });
 
   it('composes the structured fields into the prompt', async () => {
@@ -77,7 +79,8 @@ describe('create_prompt_avatar', () => {
     expect(text).toMatch(/Invalid ethnicity: .*missing: ethnicity, orientation, pose, style, appearance/);
     expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', style: 'Noir' })).toMatch(/Invalid style: give either prompt/);
     expect(await h.fails('create_prompt_avatar', { name: 'S', style: 'Cubist' })).toMatch(/style/);
-    expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', reference_image_asset_ids: ['a', 'b'], reference_image_urls: ['https://e.com/1.png', 'https://e.com/2.png'] })).toMatch(/at most 3/);
+    expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', reference_images: ['a', 'b', 'https://e.com/1.png', 'https://e.com/2.png'] })).toMatch(/reference_images/);
+    expect(await h.fails('create_prompt_avatar', { name: 'S', prompt: 'x', reference_images: ['http://e.com/1.png'] })).toMatch(/reference_images/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });

@@ -12,7 +12,7 @@ const writes = () => h.sim.apiRequests().filter((r) => r.method !== 'GET');
 
 describe('create_lipsync', () => {
   it('sends POST /v3/lipsyncs with url inputs and the chosen options, links and records the job', async () => {
-    const r = await h.call('create_lipsync', { video_url: VIDEO, audio_url: AUDIO, title: 'Dub', mode: 'precision', enable_caption: true, start_time: 1.5, allow_duplicate: true });
+    const r = await h.call('create_lipsync', { video: VIDEO, audio: AUDIO, title: 'Dub', mode: 'precision', enable_caption: true, start_time: 1.5, allow_duplicate: true });
     expect(r.isError).toBeFalsy();
     const out = r.structuredContent as any;
     expect(out).toMatchObject({ status: 'pending' });
@@ -23,25 +23,25 @@ describe('create_lipsync', () => {
   });
 
   it('dry_run returns the request with asset inputs and spends nothing', async () => {
-    const out = await h.ok('create_lipsync', { video_asset_id: 'v1', audio_asset_id: 'a1', dry_run: true });
+    const out = await h.ok('create_lipsync', { video: 'v1', audio: 'a1', dry_run: true });
     expect(out.request).toEqual({ method: 'POST', path: '/v3/lipsyncs', body: { video: { type: 'asset_id', asset_id: 'v1' }, audio: { type: 'asset_id', asset_id: 'a1' } } });
     expect(writes()).toHaveLength(0);
   });
 
   it('does not resubmit an identical request within the window', async () => {
-    const a = await h.ok('create_lipsync', { video_url: VIDEO, audio_url: `${AUDIO}?same` });
-    const b = await h.ok('create_lipsync', { video_url: VIDEO, audio_url: `${AUDIO}?same` });
+    const a = await h.ok('create_lipsync', { video: VIDEO, audio: `${AUDIO}?same` });
+    const b = await h.ok('create_lipsync', { video: VIDEO, audio: `${AUDIO}?same` });
     expect(b).toMatchObject({ lipsync_id: a.lipsync_id, reused: true });
     expect(writes()).toHaveLength(1);
   });
 
   it.each([
-    [{ video_url: VIDEO }, /audio_url/],
-    [{ audio_url: AUDIO }, /video_url/],
-    [{ video_url: VIDEO, audio_url: 'http://cdn.example.com/a.mp3' }, /audio_url/],
-    [{ video_url: VIDEO, audio_url: AUDIO, audio_asset_id: 'a' }, /not both/],
-    [{ video_url: VIDEO, audio_url: AUDIO, start_time: 5, end_time: 5 }, /end_time/],
-    [{ video_url: VIDEO, audio_url: AUDIO, mode: 'fast' }, /mode/],
+    [{ video: VIDEO }, /audio/],
+    [{ audio: AUDIO }, /video/],
+    [{ video: VIDEO, audio: 'http://cdn.example.com/a.mp3' }, /audio/],
+    [{ video: VIDEO, audio: `https://cdn.example.com/${'a'.repeat(2048)}` }, /2048 characters or an asset id.* at audio$/],
+    [{ video: VIDEO, audio: AUDIO, start_time: 5, end_time: 5 }, /end_time/],
+    [{ video: VIDEO, audio: AUDIO, mode: 'fast' }, /mode/],
   ])('refuses %j with no request', async (args, field) => {
     expect(await h.fails('create_lipsync', args)).toMatch(field);
     expect(h.sim.apiRequests()).toHaveLength(0);
@@ -49,7 +49,7 @@ describe('create_lipsync', () => {
 
   it('says the job may exist when HeyGen fails mid-create, pointing at list_lipsyncs', async () => {
     h.sim.fault({ kind: 'status', status: 500, method: 'POST', path: '/v3/lipsyncs' });
-    const text = await h.fails('create_lipsync', { video_url: VIDEO, audio_url: `${AUDIO}?500` });
+    const text = await h.fails('create_lipsync', { video: VIDEO, audio: `${AUDIO}?500` });
     expect(text).toMatch(/may have been created.*list_lipsyncs/);
     expect(writes()).toHaveLength(1);
   });
@@ -57,7 +57,7 @@ describe('create_lipsync', () => {
 
 describe('get_lipsync / list_lipsyncs / delete_lipsync', () => {
   it('get_lipsync follows pending → completed with a video URL', async () => {
-    const { lipsync_id } = await h.ok('create_lipsync', { video_url: VIDEO, audio_url: `${AUDIO}?get` });
+    const { lipsync_id } = await h.ok('create_lipsync', { video: VIDEO, audio: `${AUDIO}?get` });
     h.sim.clearRequests();
     expect((await h.ok('get_lipsync', { lipsync_id })).status).toBe('pending');
     expect(h.sim.apiRequests()[0]).toMatchObject({ method: 'GET', path: `/v3/lipsyncs/${lipsync_id}` });
@@ -85,7 +85,7 @@ describe('get_lipsync / list_lipsyncs / delete_lipsync', () => {
   });
 
   it('delete_lipsync sends DELETE; a second delete is not found', async () => {
-    const { lipsync_id } = await h.ok('create_lipsync', { video_url: VIDEO, audio_url: `${AUDIO}?del` });
+    const { lipsync_id } = await h.ok('create_lipsync', { video: VIDEO, audio: `${AUDIO}?del` });
     h.sim.clearRequests();
     expect(await h.ok('delete_lipsync', { lipsync_id })).toEqual({ lipsync_id, deleted: true });
     expect(h.sim.apiRequests()[0]).toMatchObject({ method: 'DELETE', path: `/v3/lipsyncs/${lipsync_id}` });

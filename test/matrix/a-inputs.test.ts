@@ -12,6 +12,8 @@ import { badValues, properties, requiredArgs } from './helpers.js';
 
 const NAMES = ALL_TOOLS.map((t) => t.name);
 const has = (name: string) => NAMES.includes(name);
+/** Fields built on fields.ts mediaRef(): one string, an https URL or an asset id. */
+const MEDIA = new Set(['video', 'audio', 'srt']);
 
 let h: Harness;
 let tools: Tool[];
@@ -45,13 +47,13 @@ describe('A15–A20, A24: every property of every tool, out of its bounds', () =
     // An anchored pattern without open-ended repetition (e.g. ^#[0-9a-f]{6}$) bounds length too.
     const boundedPattern = (p?: string) => p !== undefined && p.startsWith('^') && p.endsWith('$') && !/[*+]|\{\d+,\}/.test(p);
     const unadvertised = tools.flatMap((t) => properties(t).filter(([, s]) => s.type === 'string' && !s.enum && s.maxLength === undefined && !boundedPattern(s.pattern)).map(([p]) => [t, p] as const));
-    // Ids (fields.ts heygenId, 128 characters) and https URLs (httpsUrl, 2,048) keep their bound
-    // server-side only, to keep tools/list short: they pass when a value one character over is
-    // refused naming the field, before any request.
+    // Ids (fields.ts heygenId, 128 characters), https URLs (httpsUrl, 2,048) and media refs
+    // (mediaRef: either of the two) keep their bound server-side only, to keep tools/list short:
+    // they pass when a value one character over is refused naming the field, before any request.
     const unbounded: string[] = [];
     for (const [t, p] of unadvertised) {
       const isId = p === 'id' || p.endsWith('_id');
-      const isUrl = p === 'url' || p.endsWith('_url');
+      const isUrl = p === 'url' || p.endsWith('_url') || MEDIA.has(p);
       if (!isId && !isUrl) { unbounded.push(`${t.name}.${p}`); continue; }
       const over = isId ? 'a'.repeat(129) : `https://example.com/${'a'.repeat(2049 - 20)}`;
       h.sim.clearRequests();
@@ -116,20 +118,20 @@ describe('A21–A23: text fidelity, null bytes, prototype pollution', () => {
 
   it.runIf(has('create_video_translation'))('RTL override, zero-width, ZWJ emoji and NFD text in title → dry run shows it byte-identical in the JSON body, 0 upstream POSTs', async () => {
     h.sim.clearRequests();
-    const r = await h.ok('create_video_translation', { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: TRICKY, dry_run: true });
+    const r = await h.ok('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: TRICKY, dry_run: true });
     expect((r.request as { body: { title: string } }).body.title).toBe(TRICKY);
     expect(h.sim.apiRequests().filter((q) => q.method === 'POST')).toHaveLength(0);
   });
 
   it.runIf(has('create_video_translation'))('a lone surrogate in title → refused or passed through as the same code unit, never a crash', async () => {
-    const r = await h.call('create_video_translation', { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'bad \uD800 half', dry_run: true });
+    const r = await h.call('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'bad \uD800 half', dry_run: true });
     if (!r.isError) expect((r.structuredContent as { request: { body: { title: string } } }).request.body.title).toBe('bad \uD800 half');
     else expect(textOf(r)).toContain('title');
   });
 
   it.runIf(has('create_video_translation'))('a null byte in free text (title) → isError naming title and the rule, 0 upstream requests', async () => {
     h.sim.clearRequests();
-    const text = await h.fails('create_video_translation', { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'a\u0000b' });
+    const text = await h.fails('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'a\u0000b' });
     expect(text).toMatch(/title/);
     expect(text).toMatch(/null byte/);
     expect(h.sim.apiRequests()).toHaveLength(0);
@@ -170,7 +172,7 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
       const listed = (await ro.client.listTools()).tools.map((t) => t.name);
       for (const def of ALL_TOOLS.filter((t) => t.spendsCredits)) expect(listed).not.toContain(def.name);
       ro.sim.clearRequests();
-      const text = await ro.fails('create_video_translation', { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'] });
+      const text = await ro.fails('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'] });
       expect(text).toMatch(/not found|disabled|unknown/i);
       expect(ro.sim.apiRequests()).toHaveLength(0);
     } finally {
@@ -183,7 +185,7 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
     const a = await connect({ simulator: sim, apiKey: 'sk_owner_A_0001' });
     const b = await connect({ simulator: sim, apiKey: 'sk_other_B_0002' });
     try {
-      const created = await a.ok<{ translations: { video_translation_id: string }[] }>('create_video_translation', { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'Secret board meeting' });
+      const created = await a.ok<{ translations: { video_translation_id: string }[] }>('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'Secret board meeting' });
       const id = created.translations[0]!.video_translation_id;
       expect((await a.call('get_video_translation', { video_translation_id: id })).isError ?? false).toBe(false);
       const text = await b.fails('get_video_translation', { video_translation_id: id });

@@ -9,7 +9,7 @@ import { recordSleeps } from './helpers.js';
 
 const has = (name: string) => ALL_TOOLS.some((t) => t.name === name);
 const ME = '/v3/users/me';
-const TRANSLATE = { video_url: 'https://example.com/v.mp4', output_languages: ['Spanish'] };
+const TRANSLATE = { video: 'https://example.com/v.mp4', output_languages: ['Spanish'] };
 
 let h: Harness;
 let sleeps: number[];

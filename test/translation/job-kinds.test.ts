@@ -13,15 +13,15 @@ afterAll(async () => { await h.close(); });
 const status = (kind: string, id: string) => jobKind(kind)!.fetch(h.deps.heygen, id, {});
 
 async function newTranslation(): Promise<string> {
-  const { translations } = await h.ok('create_video_translation', { video_url: VIDEO, output_languages: ['Japanese'], allow_duplicate: true });
+  const { translations } = await h.ok('create_video_translation', { video: VIDEO, output_languages: ['Japanese'], allow_duplicate: true });
   return translations[0].video_translation_id;
 }
 async function newProofread(): Promise<string> {
-  const { proofreads } = await h.ok('create_translation_proofread', { video_url: VIDEO, output_languages: ['Korean'], title: 'k', allow_duplicate: true });
+  const { proofreads } = await h.ok('create_translation_proofread', { video: VIDEO, output_languages: ['Korean'], title: 'k', allow_duplicate: true });
   return proofreads[0].proofread_id;
 }
 async function newLipsync(): Promise<string> {
-  return (await h.ok('create_lipsync', { video_url: VIDEO, audio_url: AUDIO, allow_duplicate: true })).lipsync_id;
+  return (await h.ok('create_lipsync', { video: VIDEO, audio: AUDIO, allow_duplicate: true })).lipsync_id;
 }
 async function newAvatar(type: 'photo' | 'digital_twin'): Promise<string> {
   const r = await h.deps.heygen.avatars.create({ type, name: `kind test ${type}`, file: { type: 'url', url: type === 'photo' ? 'https://cdn.example.com/me.jpg' : VIDEO } });

@@ -13,7 +13,7 @@ describe('translate_video_workflow prompt', () => {
     const text = textOf(r);
     for (const step of ['list_translation_languages', 'create_video_translation', 'wait_for_job', 'video_url']) expect(text).toContain(step);
     expect(text).toMatch(/2 charged job/);
-    expect(text).toContain('video_url: https://cdn.example.com/v.mp4');
+    expect(text).toContain('video: https://cdn.example.com/v.mp4');
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 

@@ -11,7 +11,7 @@ beforeEach(() => { h.sim.clearRequests(); });
 const writes = () => h.sim.apiRequests().filter((r) => r.method !== 'GET');
 
 async function readyProofread(lang = 'Japanese'): Promise<string> {
-  const out = await h.ok('create_translation_proofread', { video_url: VIDEO, output_languages: [lang], title: `Review ${lang}`, allow_duplicate: true });
+  const out = await h.ok('create_translation_proofread', { video: VIDEO, output_languages: [lang], title: `Review ${lang}`, allow_duplicate: true });
   h.sim.advance(2_500); // 120 simulated seconds at speed 60
   h.sim.clearRequests();
   return out.proofreads[0].proofread_id as string;
@@ -20,7 +20,7 @@ async function readyProofread(lang = 'Japanese'): Promise<string> {
 describe('create_translation_proofread', () => {
   it('sends POST /v3/video-translations/proofreads with the v3 fields; one proofread per language', async () => {
     const r = await h.call('create_translation_proofread', {
-      video_url: VIDEO, output_languages: ['Spanish (Spain)', 'Korean'], title: 'Keynote', srt_url: SRT, enable_video_stretching: true,
+      video: VIDEO, output_languages: ['Spanish (Spain)', 'Korean'], title: 'Keynote', srt: SRT, enable_video_stretching: true,
     });
     expect(r.isError).toBeFalsy();
     const out = r.structuredContent as any;
@@ -37,20 +37,20 @@ describe('create_translation_proofread', () => {
   });
 
   it('dry_run shows the request and sends nothing', async () => {
-    const out = await h.ok('create_translation_proofread', { video_asset_id: 'a1', output_languages: ['Hindi'], title: 'T', dry_run: true });
+    const out = await h.ok('create_translation_proofread', { video: 'a1', output_languages: ['Hindi'], title: 'T', dry_run: true });
     expect(out.request).toEqual({ method: 'POST', path: '/v3/video-translations/proofreads', body: { video: { type: 'asset_id', asset_id: 'a1' }, output_languages: ['Hindi'], title: 'T' } });
     expect(writes()).toHaveLength(0);
   });
 
   it('requires a title (HeyGen does) and refuses with no request', async () => {
-    expect(await h.fails('create_translation_proofread', { video_url: VIDEO, output_languages: ['Hindi'] })).toMatch(/title/);
+    expect(await h.fails('create_translation_proofread', { video: VIDEO, output_languages: ['Hindi'] })).toMatch(/title/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });
 
 describe('get_translation_proofread', () => {
   it('reads GET /v3/video-translations/proofreads/{id}: processing, then completed', async () => {
-    const { proofreads } = await h.ok('create_translation_proofread', { video_url: VIDEO, output_languages: ['German (Germany)'], title: 'G' });
+    const { proofreads } = await h.ok('create_translation_proofread', { video: VIDEO, output_languages: ['German (Germany)'], title: 'G' });
     const id = proofreads[0].proofread_id;
     h.sim.clearRequests();
     expect(await h.ok('get_translation_proofread', { proofread_id: id })).toMatchObject({ proofread_id: id, status: 'processing', output_language: 'German (Germany)' });
@@ -80,7 +80,7 @@ describe('get_proofread_subtitles', () => {
   });
 
   it('explains that subtitles are not ready while the proofread is processing', async () => {
-    const { proofreads } = await h.ok('create_translation_proofread', { video_url: VIDEO, output_languages: ['Thai'], title: 'Th' });
+    const { proofreads } = await h.ok('create_translation_proofread', { video: VIDEO, output_languages: ['Thai'], title: 'Th' });
     expect(await h.fails('get_proofread_subtitles', { proofread_id: proofreads[0].proofread_id })).toMatch(/not ready/i);
   });
 });
@@ -88,7 +88,7 @@ describe('get_proofread_subtitles', () => {
 describe('update_proofread_subtitles', () => {
   it('sends PUT .../srt with the new SRT reference and is annotated destructive', async () => {
     const id = await readyProofread('Korean');
-    const out = await h.ok('update_proofread_subtitles', { proofread_id: id, srt_url: SRT });
+    const out = await h.ok('update_proofread_subtitles', { proofread_id: id, srt: SRT });
     expect(out).toMatchObject({ proofread_id: id, status: 'completed' });
     const [req] = writes();
     expect(req).toMatchObject({ method: 'PUT', path: `/v3/video-translations/proofreads/${id}/srt`, body: { srt: { type: 'url', url: SRT } } });
@@ -97,10 +97,9 @@ describe('update_proofread_subtitles', () => {
     expect(tool?.description).toMatch(/[Oo]verwrites/);
   });
 
-  it('needs exactly one SRT source and sends nothing otherwise', async () => {
-    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1' })).toMatch(/srt_url/);
-    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1', srt_url: SRT, srt_asset_id: 'a' })).toMatch(/not both/);
-    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1', srt_url: 'file:///etc/passwd' })).toMatch(/srt_url/);
+  it('needs an SRT as an https URL or asset id and sends nothing otherwise', async () => {
+    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1' })).toMatch(/srt/);
+    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1', srt: 'file:///etc/passwd' })).toMatch(/https:\/\/ URL.*or an asset id.* at srt$/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });

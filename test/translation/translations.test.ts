@@ -31,7 +31,7 @@ describe('list_translation_languages', () => {
 describe('create_video_translation', () => {
   it('sends POST /v3/video-translations with the v3 fields and returns one id per language', async () => {
     const out = await h.ok('create_video_translation', {
-      video_url: VIDEO, output_languages: ['Spanish (Spain)', 'Japanese', 'German (Germany)'], title: 'Launch talk',
+      video: VIDEO, output_languages: ['Spanish (Spain)', 'Japanese', 'German (Germany)'], title: 'Launch talk',
       mode: 'precision', enable_caption: true, speaker_num: 2, start_time: 0, end_time: 30, allow_duplicate: true,
     });
     expect(out.translations).toHaveLength(3);
@@ -51,12 +51,12 @@ describe('create_video_translation', () => {
   });
 
   it('reports an unknown asset id in HeyGen\'s words, naming the field', async () => {
-    const text = await h.fails('create_video_translation', { video_asset_id: 'asset_missing', output_languages: ['French (France)'], allow_duplicate: true });
+    const text = await h.fails('create_video_translation', { video: 'asset_missing', output_languages: ['French (France)'], allow_duplicate: true });
     expect(text).toMatch(/video\.asset_id.*asset_missing/);
   });
 
   it('links each translation to its status resource and records the jobs', async () => {
-    const ok = await h.call('create_video_translation', { video_url: VIDEO, output_languages: ['Korean'], allow_duplicate: true });
+    const ok = await h.call('create_video_translation', { video: VIDEO, output_languages: ['Korean'], allow_duplicate: true });
     const links = ok.content.filter((c) => c.type === 'resource_link') as { uri: string }[];
     const id = (ok.structuredContent as any).translations[0].video_translation_id;
     expect(links.map((l) => l.uri)).toEqual([`heygen://video-translations/${id}`]);
@@ -65,30 +65,36 @@ describe('create_video_translation', () => {
   });
 
   it('dry_run returns the exact request and spends nothing', async () => {
-    const out = await h.ok('create_video_translation', { video_url: VIDEO, output_languages: ['Hindi'], translate_audio_only: true, dry_run: true });
+    const out = await h.ok('create_video_translation', { video: VIDEO, output_languages: ['Hindi'], translate_audio_only: true, dry_run: true });
     expect(out.dry_run).toBe(true);
     expect(out.request).toEqual({ method: 'POST', path: '/v3/video-translations', body: { video: { type: 'url', url: VIDEO }, output_languages: ['Hindi'], translate_audio_only: true } });
     expect(posts()).toHaveLength(0);
   });
 
   it.each([
-    [{ video_url: 'http://cdn.example.com/a.mp4', output_languages: ['Japanese'] }, /video_url/],
-    [{ video_url: VIDEO, video_asset_id: 'abc', output_languages: ['Japanese'] }, /video_url.*not both/],
-    [{ output_languages: ['Japanese'] }, /video_url/],
-    [{ video_url: VIDEO, output_languages: [] }, /output_languages/],
-    [{ video_url: VIDEO, output_languages: ['Japanese'], srt_role: 'input' }, /srt_role/],
-    [{ video_url: VIDEO, output_languages: ['Japanese'], fps_mode: 'cfr' }, /fps_mode/],
-    [{ video_url: VIDEO, output_languages: ['Japanese'], start_time: 20, end_time: 10 }, /end_time/],
-    [{ video_url: VIDEO, output_languages: ['Japanese', 'Japanese'] }, /output_languages\[1\]/],
-    [{ video_url: VIDEO, output_languages: ['Japanese'], speaker_num: 0 }, /speaker_num/],
+    [{ video: 'http://cdn.example.com/a.mp4', output_languages: ['Japanese'] }, /video/],
+    [{ output_languages: ['Japanese'] }, /video/],
+    [{ video: VIDEO, output_languages: [] }, /output_languages/],
+    [{ video: VIDEO, output_languages: ['Japanese'], srt_role: 'input' }, /srt_role.*srt/],
+    [{ video: VIDEO, output_languages: ['Japanese'], fps_mode: 'cfr' }, /fps_mode.*audio/],
+    [{ video: VIDEO, output_languages: ['Japanese'], start_time: 20, end_time: 10 }, /end_time/],
+    [{ video: VIDEO, output_languages: ['Japanese', 'Japanese'] }, /output_languages\[1\]/],
+    [{ video: VIDEO, output_languages: ['Japanese'], speaker_num: 0 }, /speaker_num/],
   ])('refuses bad input %j with no request', async (args, field) => {
     const text = await h.fails('create_video_translation', args);
     expect(text).toMatch(field);
     expect(posts()).toHaveLength(0);
   });
 
+  it('refuses a video that is neither an https URL nor an asset id, naming video, with no request at all', async () => {
+    const r = await h.call('create_video_translation', { video: 'not a url or id!', output_languages: ['Japanese'] });
+    expect(r.isError).toBe(true);
+    expect((r.content[0] as { text: string }).text).toMatch(/https:\/\/ URL.*or an asset id.* at video$/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
   it('catches an unknown language name before spending, with suggestions', async () => {
-    const text = await h.fails('create_video_translation', { video_url: VIDEO, output_languages: ['Spanish (Peru)'] });
+    const text = await h.fails('create_video_translation', { video: VIDEO, output_languages: ['Spanish (Peru)'] });
     expect(text).toMatch(/output_languages\[0\].*Spanish \(Spain\)/);
     expect(posts()).toHaveLength(0);
   });
@@ -96,7 +102,7 @@ describe('create_video_translation', () => {
 
 describe('get / list / delete video translations', () => {
   it('get_video_translation reads GET /v3/video-translations/{id} and shows URLs once completed', async () => {
-    const { translations } = await h.ok('create_video_translation', { video_url: VIDEO, output_languages: ['Italian'], allow_duplicate: true });
+    const { translations } = await h.ok('create_video_translation', { video: VIDEO, output_languages: ['Italian'], allow_duplicate: true });
     const id = translations[0].video_translation_id;
     h.sim.clearRequests();
     const early = await h.ok('get_video_translation', { video_translation_id: id });
@@ -142,7 +148,7 @@ describe('get / list / delete video translations', () => {
   });
 
   it('delete_video_translation sends DELETE and the translation is gone', async () => {
-    const { translations } = await h.ok('create_video_translation', { video_url: VIDEO, output_languages: ['Polish'], allow_duplicate: true });
+    const { translations } = await h.ok('create_video_translation', { video: VIDEO, output_languages: ['Polish'], allow_duplicate: true });
     const id = translations[0].video_translation_id;
     h.sim.clearRequests();
     expect(await h.ok('delete_video_translation', { video_translation_id: id })).toEqual({ video_translation_id: id, deleted: true });

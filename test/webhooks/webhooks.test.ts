@@ -139,7 +139,7 @@ describe('list_webhook_events', () => {
   });
 
   it('lists the event of a finished translation', async () => {
-    const { translations } = await h.ok('create_video_translation', { video_url: 'https://cdn.example.com/v.mp4', output_languages: ['Japanese'] });
+    const { translations } = await h.ok('create_video_translation', { video: 'https://cdn.example.com/v.mp4', output_languages: ['Japanese'] });
     h.sim.advance(5_000);
     const id = translations[0].video_translation_id;
     const out = await h.ok('list_webhook_events', { entity_id: id });

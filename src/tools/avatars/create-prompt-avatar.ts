@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { MediaInput } from '../../heygen/api/avatars.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, text } from '../fields.js';
+import { heygenId, mediaRef, text, toMediaRef } from '../fields.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';
 
 // The descriptive vocabulary of HeyGen's AI avatar generator; the v3 `prompt` type takes these
@@ -38,18 +37,13 @@ export default defineTool({
     pose: z.enum(POSES).optional(),
     style: z.enum(STYLES).optional(),
     appearance: text(800).trim().optional().describe('Clothes, expression, lighting, setting'),
-    reference_image_asset_ids: z.array(heygenId()).max(3).optional(),
-    reference_image_urls: z.array(httpsUrl()).max(3).optional(),
+    reference_images: z.array(mediaRef()).max(3).optional().describe('https URLs or asset ids'),
     avatar_group_id: heygenId().optional(),
     avatar_id: heygenId().optional().describe('Reference look'),
   },
   output: createdAvatarOutput,
   async handler(args, ctx) {
-    const refs: MediaInput[] = [
-      ...(args.reference_image_asset_ids ?? []).map((asset_id) => ({ type: 'asset_id' as const, asset_id })),
-      ...(args.reference_image_urls ?? []).map((url) => ({ type: 'url' as const, url })),
-    ];
-    if (refs.length > 3) throw new InputError('reference_image_urls', 'at most 3 reference images in total');
+    const refs = (args.reference_images ?? []).map(toMediaRef);
     const r = await ctx.heygen.avatars.create(compact({
       type: 'prompt' as const, name: args.name, prompt: composePrompt(args),
       reference_images: refs.length ? refs : undefined, avatar_group_id: args.avatar_group_id, avatar_id: args.avatar_id,

@@ -1,22 +1,20 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, text } from '../fields.js';
-import { checkTimes, mediaRef } from '../translation/fields.js';
+import { heygenId, httpsUrl, mediaRef, text, toMediaRef } from '../fields.js';
+import { checkTimes } from '../translation/fields.js';
 
 export default defineTool({
   name: 'create_lipsync',
   title: 'Lipsync video',
-  description: 'Re-sync a video\'s lips to new audio. Media: *_url (https) or *_asset_id. Returns at once; then wait_for_job. Spends HeyGen credits.',
+  description: 'Re-sync a video\'s lips to new audio. Media: https URL or asset id. Returns at once; then wait_for_job. Spends HeyGen credits.',
   toolset: 'lipsync',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_lipsyncs' },
   input: {
-    video_url: httpsUrl().optional(),
-    video_asset_id: heygenId().optional(),
-    audio_url: httpsUrl().optional(),
-    audio_asset_id: heygenId().optional(),
+    video: mediaRef(),
+    audio: mediaRef(),
     title: text(255).optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     enable_caption: z.boolean().optional(),
@@ -35,11 +33,9 @@ export default defineTool({
     status: z.string(),
   },
   async handler(a, ctx) {
-    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
-    const audio = mediaRef('audio', a.audio_url, a.audio_asset_id, true);
     checkTimes(a.start_time, a.end_time);
     const body = compact({
-      video, audio, title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
+      video: toMediaRef(a.video), audio: toMediaRef(a.audio), title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
       enable_speech_enhancement: a.enable_speech_enhancement, disable_music_track: a.disable_music_track,
       keep_the_same_format: a.keep_the_same_format, start_time: a.start_time, end_time: a.end_time, folder_id: a.folder_id,
       callback_url: a.callback_url, callback_id: a.callback_id,

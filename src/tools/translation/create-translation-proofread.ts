@@ -1,26 +1,23 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, text } from '../fields.js';
-import { mediaRef } from './fields.js';
+import { heygenId, mediaRef, text, toMediaRef } from '../fields.js';
 import { checkLanguages } from './languages.js';
 
 export default defineTool({
   name: 'create_translation_proofread',
   title: 'Translation proofread',
-  description: 'Translate a video into editable subtitles per language, to review before generate_from_proofread. Media: *_url or *_asset_id. Spends HeyGen credits.',
+  description: 'Translate a video into editable subtitles per language, to review before generate_from_proofread. Media: https URL or asset id. Spends HeyGen credits.',
   toolset: 'translation',
   kind: 'create',
   spendsCredits: true,
   // The API has no proofread list, so an ambiguous failure can only be checked in the app.
   hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
   input: {
-    video_url: httpsUrl().optional(),
-    video_asset_id: heygenId().optional(),
+    video: mediaRef(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_translation_languages'),
     title: text(255),
-    srt_url: httpsUrl().optional(),
-    srt_asset_id: heygenId().optional(),
+    srt: mediaRef().optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     speaker_num: z.number().int().min(1).max(10).optional(),
     brand_glossary_id: heygenId().optional(),
@@ -35,8 +32,8 @@ export default defineTool({
     status: z.string(),
   },
   async handler(a, ctx) {
-    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
-    const srt = mediaRef('srt', a.srt_url, a.srt_asset_id, false);
+    const video = toMediaRef(a.video);
+    const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);
     await checkLanguages(a.output_languages, ctx);
     const body = compact({
       video, output_languages: a.output_languages, title: a.title, srt, mode: a.mode, speaker_num: a.speaker_num,

@@ -2,21 +2,20 @@ import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, text } from '../fields.js';
-import { checkTimes, mediaRef } from './fields.js';
+import { heygenId, httpsUrl, mediaRef, text, toMediaRef } from '../fields.js';
+import { checkTimes } from './fields.js';
 import { checkLanguages } from './languages.js';
 
 export default defineTool({
   name: 'create_video_translation',
   title: 'Translate video',
-  description: 'Translate and dub a video: one id per language, for wait_for_job. Media: *_url or *_asset_id. Spends HeyGen credits.',
+  description: 'Translate and dub a video: one id per language, for wait_for_job. Media: https URL or asset id. Spends HeyGen credits.',
   toolset: 'translation',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_video_translations' },
   input: {
-    video_url: httpsUrl().optional(),
-    video_asset_id: heygenId().optional(),
+    video: mediaRef(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_translation_languages'),
     title: text(255).optional(),
     input_language: text(100).optional(),
@@ -28,11 +27,9 @@ export default defineTool({
     enable_speech_enhancement: z.boolean().optional(),
     disable_music_track: z.boolean().optional(),
     keep_the_same_format: z.boolean().optional(),
-    audio_url: httpsUrl().optional(),
-    audio_asset_id: heygenId().optional(),
+    audio: mediaRef().optional(),
     fps_mode: z.enum(['vfr', 'cfr', 'passthrough']).optional(),
-    srt_url: httpsUrl().optional(),
-    srt_asset_id: heygenId().optional(),
+    srt: mediaRef().optional(),
     srt_role: z.enum(['input', 'output']).optional().describe('SRT is source or target'),
     start_time: z.number().min(0).optional(),
     end_time: z.number().positive().optional(),
@@ -43,14 +40,13 @@ export default defineTool({
   },
   output: {
     translations: z.array(z.object({ video_translation_id: z.string(), output_language: z.string() })),
-    status: z.string(),
   },
   async handler(a, ctx) {
-    const video = mediaRef('video', a.video_url, a.video_asset_id, true);
-    const audio = mediaRef('audio', a.audio_url, a.audio_asset_id, false);
-    const srt = mediaRef('srt', a.srt_url, a.srt_asset_id, false);
-    if (a.srt_role && !srt) throw new InputError('srt_role', 'only applies together with srt_url or srt_asset_id');
-    if (a.fps_mode && !audio) throw new InputError('fps_mode', 'only applies together with audio_url or audio_asset_id');
+    if (a.srt_role && !a.srt) throw new InputError('srt_role', 'only applies together with srt');
+    if (a.fps_mode && !a.audio) throw new InputError('fps_mode', 'only applies together with audio');
+    const video = toMediaRef(a.video);
+    const audio = a.audio === undefined ? undefined : toMediaRef(a.audio);
+    const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);
     checkTimes(a.start_time, a.end_time);
     await checkLanguages(a.output_languages, ctx);
     const body = compact({
@@ -69,6 +65,6 @@ export default defineTool({
       ctx.link(`heygen://video-translations/${t.video_translation_id}`, `Translation to ${t.output_language}`);
     }
     ctx.note("Translations take minutes. Call wait_for_job {kind:'video_translation', id} for each id, then download the video_url.");
-    return { translations, status: 'pending' };
+    return { translations };
   },
 });

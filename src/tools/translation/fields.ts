@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { RefInput } from '../../heygen/api/translations.js';
 import type { Page } from '../../heygen/http.js';
 import { InputError } from '../errors.js';
 import { limit, nextToken } from '../fields.js';
 
-/** Shared pieces of the translation, lipsync and webhook tools (ids and URLs: ../fields.ts). */
+/** Shared pieces of the translation, lipsync and webhook tools (ids, URLs and media: ../fields.ts). */
 
 export const listInput = { limit: limit(), next_token: nextToken() };
 
@@ -18,17 +17,6 @@ export const listOutput = { next_token: z.string().optional() };
 
 export function pageOut<T>(page: Page<T>): { next_token?: string } {
   return page.hasMore && page.nextToken ? { next_token: page.nextToken } : {};
-}
-
-/** Translation-family endpoints take a media reference as an https URL or an uploaded asset id, never base64. */
-export function mediaRef(name: string, url: string | undefined, assetId: string | undefined, required: true): RefInput;
-export function mediaRef(name: string, url: string | undefined, assetId: string | undefined, required: false): RefInput | undefined;
-export function mediaRef(name: string, url: string | undefined, assetId: string | undefined, required: boolean): RefInput | undefined {
-  if (url && assetId) throw new InputError(`${name}_url`, `give ${name}_url or ${name}_asset_id, not both`);
-  if (url) return { type: 'url', url };
-  if (assetId) return { type: 'asset_id', asset_id: assetId };
-  if (required) throw new InputError(`${name}_url`, `one of ${name}_url (https) or ${name}_asset_id (from upload_asset) is required`);
-  return undefined;
 }
 
 export function checkTimes(start: number | undefined, end: number | undefined): void {
