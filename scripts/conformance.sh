@@ -20,7 +20,9 @@ check() { # label, then the inspector target arguments
     [ "$m" = tools/list ] && strict=(--strict)
     "${INSPECTOR[@]}" "$@" --method "$m" "${strict[@]}" >"$out" 2>&1
     local rc=$?
-    if [ $rc -ne 0 ] || grep -q '"error"' "$out"; then
+    # A failed call prints a one-line {"error": …} object; a tool's schema may well have a
+    # property named "error", so only a line that starts with it counts.
+    if [ $rc -ne 0 ] || grep -q '^{"error"' "$out"; then
       echo "FAIL $label $m (inspector exit $rc)"; grep -v EBADENGINE "$out" | tail -n 20; fail=1; continue
     fi
     local warnings

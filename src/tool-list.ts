@@ -33,6 +33,7 @@ function precomputedEntries(): Record<string, ToolEntry> | null {
  * - `additionalProperties: false` on output schemas (results are stripped to the schema) and
  *   the ±2^53 bounds zod puts on every integer;
  * - `additionalProperties: {}` is said as `true` (same meaning, explicit for strict validators);
+ * - `propertyNames: {type: 'string'}` and empty nested `properties` (they say nothing);
  * - on read-only tools, the destructive and idempotent hints, which the spec defines only for
  *   tools that change something.
  * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
@@ -71,9 +72,15 @@ export function compactToolList(server: McpServer, names: string[]): void {
 }
 
 /** Trims one JSON Schema node and its subschemas (never the names inside `properties`). */
-function trimSchema(node: unknown, output: boolean): void {
+function trimSchema(node: unknown, output: boolean, root = true): void {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return;
   const o = node as Record<string, unknown>;
+  // JSON object keys are strings anyway, and an empty `properties` says nothing (kept at the
+  // root of an input schema, which some clients expect to find there).
+  const names = o.propertyNames as Record<string, unknown> | undefined;
+  if (names && Object.keys(names).length === 1 && names.type === 'string') delete o.propertyNames;
+  const props = o.properties;
+  if (props && typeof props === 'object' && Object.keys(props).length === 0 && !(root && !output)) delete o.properties;
   delete o.$schema;
   delete o.pattern;
   delete o.format;
@@ -84,7 +91,7 @@ function trimSchema(node: unknown, output: boolean): void {
   if (extra && typeof extra === 'object' && Object.keys(extra).length === 0) o.additionalProperties = true;
   if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
   if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
-  if (o.properties && typeof o.properties === 'object') for (const sub of Object.values(o.properties)) trimSchema(sub, output);
-  for (const key of ['items', 'additionalProperties', 'propertyNames', 'not']) trimSchema(o[key], output);
-  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(o[key])) for (const sub of o[key]) trimSchema(sub, output);
+  if (o.properties && typeof o.properties === 'object') for (const sub of Object.values(o.properties)) trimSchema(sub, output, false);
+  for (const key of ['items', 'additionalProperties', 'propertyNames', 'not']) trimSchema(o[key], output, false);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(o[key])) for (const sub of o[key]) trimSchema(sub, output, false);
 }

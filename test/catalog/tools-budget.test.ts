@@ -13,6 +13,7 @@ const LARGE_TOOLS: Record<string, number> = {
   create_video_from_image: 2_400,
   create_studio_video: 2_400,
   create_video_translation: 2_100,
+  create_prompt_avatar: 1_800,
 };
 
 let h: Harness | undefined;
