@@ -9,6 +9,7 @@ export default defineTool({
   kind: 'read',
   input: {},
   output: {
+    username: z.string().optional(),
     billing_type: z.string().optional(),
     currency: z.string().optional(),
     remaining_balance: z.number().optional(),
@@ -20,6 +21,7 @@ export default defineTool({
     const a = await heygen.users.me(call);
     const credits = a.subscription?.credits;
     return {
+      username: a.username,
       billing_type: a.billing_type,
       currency: a.wallet?.currency,
       remaining_balance: a.wallet?.remaining_balance,
