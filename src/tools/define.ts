@@ -91,17 +91,31 @@ export function outputSchemaOf(def: AnyToolDef): z.ZodObject {
   return def.spendsCredits ? base.partial().extend(SPEND_OUTPUT) : base;
 }
 
+/**
+ * The zod objects of a tool, built once per process: every HTTP session registers every tool
+ * again, and rebuilding ~60 schemas per session cost memory and CPU for identical objects.
+ */
+const built = new WeakMap<AnyToolDef, { input: z.ZodObject; output: z.ZodObject }>();
+function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject } {
+  let s = built.get(def);
+  if (!s) {
+    s = { input: z.object(inputShapeOf(def)), output: outputSchemaOf(def) };
+    built.set(def, s);
+  }
+  return s;
+}
+
 const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
 
 /** Registers one tool definition: the only place that talks to the SDK about tools. */
 export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDeps): void {
   if (def.description.length > 200) throw new Error(`${def.name}: description over 200 characters`);
   if (def.spendsCredits && !def.description.includes('Spends HeyGen credits.')) throw new Error(`${def.name}: spends credits but does not say so`);
-  const output = outputSchemaOf(def);
+  const { input, output } = schemasOf(def);
   server.registerTool(def.name, {
     title: def.title,
     description: def.description,
-    inputSchema: z.object(inputShapeOf(def)),
+    inputSchema: input,
     outputSchema: output,
     annotations: annotationsFor(def),
   }, async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
