@@ -253,7 +253,9 @@ async function main() {
     ...(results.catalog.lookups ?? [{}]).map((l) => [`catalog: ${l.case ?? 'lookup'} (${results.catalog.voices_in_catalog ?? '?'} voices)`,
       summary(results.catalog, () => `cold ${l.cold_requests} req ${l.cold_ms} ms · warm ${l.warm_requests} req p50 ${l.warm_p50_ms} ms`), '', '', l.ok === undefined ? '' : l.ok ? 'ok' : 'FAIL']),
     ...(results.http.rows ?? [{}]).map((row) => [`HTTP ${row.sessions ?? '?'} sessions × get_account`,
-      summary(results.http, () => `p50 ${row.p50_ms} ms p99 ${row.p99_ms} ms · RSS held ${row.rss_held_mb} MB, after close ${row.rss_after_close_mb} MB`), '', '', '']),
+      summary(results.http, () => `burst p50 ${row.p50_ms} / p99 ${row.p99_ms} ms · paced p50 ${row.paced_p50_ms} / p99 ${row.paced_p99_ms} ms · RSS held ${row.rss_held_mb} MB, after close ${row.rss_after_close_mb} MB`), '',
+      row.sessions === 200 ? 'p99 ≤ 50 ms, RSS ≤ 300 MB' : '', row.sessions === 200 ? (row.paced_p99_ms <= 50 && row.rss_held_mb <= 300 ? 'met (paced)' : 'MISSED') : '']),
+    ['HTTP RSS after every session closed', summary(results.http, (x) => `${x.rss_final_mb} MB vs ${x.rss_baseline_mb} MB after warm-up (${x.rss_final_vs_baseline_pct} %), heap ${x.heap_baseline_mb} → ${x.heap_final_mb} MB`), '', '≤ +10 %', results.http.rss_final_vs_baseline_pct === undefined ? '' : results.http.rss_final_vs_baseline_pct <= 10 ? 'met' : 'MISSED'],
     ['upload 200 MB peak RSS', summary(results.upload, (x) => `+${x.rss_increase_mb} MB over ${x.baseline_rss_mb} MB (${x.upload_method}, ${x.throughput_mb_s} MB/s)`), '', `≤ +${results.upload.target_mb ?? '?'} MB`, results.upload.pass === undefined ? '' : results.upload.pass ? 'met' : 'MISSED'],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
