@@ -2,11 +2,10 @@ import { z } from 'zod';
 import type { AvatarVideoBody, Engine } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
-import { heygenId, httpsUrl } from '../fields.js';
+import { heygenId } from '../fields.js';
 import { videoStarted } from './created.js';
-import {
-  aspectRatio, background, backgroundOf, callbackId, captionOf, captions, createdOutput, expressiveness, motionPrompt, pick, resolution, speechInput, speechOf, title, watermark, watermarkOf,
-} from './shared-inputs.js';
+import { renderFields, renderInput } from './render-options.js';
+import { createdOutput, pick, speechInput, speechOf } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_avatar_video',
@@ -20,21 +19,9 @@ export default defineTool({
     avatar_id: heygenId(),
     ...speechInput,
     audio: speechInput.audio.describe('https URL or asset id'),
-    aspect_ratio: aspectRatio.default('auto'),
-    resolution: resolution.optional(),
-    captions: captions.optional(),
-    background: background.optional(),
-    output_format: z.enum(['mp4', 'webm']).optional(),
-    remove_background: z.boolean().optional(),
-    fit: z.enum(['contain', 'cover']).optional(),
     engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
     reference_look_id: heygenId().optional(),
-    motion_prompt: motionPrompt.optional(),
-    expressiveness: expressiveness.optional(),
-    watermark: watermark.optional(),
-    title: title().optional(),
-    callback_url: httpsUrl().optional(),
-    callback_id: callbackId().optional(),
+    ...renderInput,
   },
   output: createdOutput,
   async handler(a, ctx) {
@@ -43,18 +30,12 @@ export default defineTool({
     if (a.motion_prompt && a.engine === 'avatar_iii') throw new InputError('motion_prompt', 'not supported with engine avatar_iii');
     const engine: Engine | undefined = !a.engine ? undefined
       : a.engine === 'avatar_v' ? { type: 'avatar_v', ...pick(a, ['reference_look_id']) } : { type: a.engine };
-    const bg = backgroundOf(a.background, a.output_format);
-    const caption = captionOf(a.captions);
-    const mark = watermarkOf(a.watermark);
     const body: AvatarVideoBody = {
       type: 'avatar',
       avatar_id: a.avatar_id,
       ...speechOf(a),
-      ...pick(a, ['aspect_ratio', 'resolution', 'output_format', 'remove_background', 'fit', 'motion_prompt', 'expressiveness', 'title', 'callback_url', 'callback_id']),
+      ...renderFields(a),
       ...(engine ? { engine } : {}),
-      ...(bg ? { background: bg } : {}),
-      ...(caption ? { caption } : {}),
-      ...(mark ? { watermark: mark } : {}),
     };
     return videoStarted(ctx, 'create_avatar_video', await ctx.heygen.videos.create(body, ctx.call));
   },
