@@ -105,7 +105,7 @@ export async function run({ print = true } = {}) {
   const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
   const sim = await startSimulator({ speed: 60 });
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_FLAGS ? process.env.BENCH_SERVER_NODE_FLAGS.split(' ') : [])],
     env: { ...process.env, BENCH_SIM_URL: sim.baseUrl, BENCH_SIM_KEY: sim.apiKey },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -136,6 +136,12 @@ export async function run({ print = true } = {}) {
       });
     }
     const final = await ask(child, 'rss');
+    // The same top level once more: if closing sessions freed what they used, RSS after this
+    // second cycle is where it was after the first (memory the process grew into stays mapped).
+    const top = Math.max(...LEVELS);
+    const again = await level(child, url, top, Client, StreamableHTTPClientTransport, new Agent({ connections: 256 }));
+    await closeAll(again.clients);
+    const repeat = await ask(child, 'rss');
     const result = {
       rss_cold_mb: +(cold.rss / MB).toFixed(1),
       rss_baseline_mb: +(baseline.rss / MB).toFixed(1),
@@ -143,6 +149,9 @@ export async function run({ print = true } = {}) {
       rss_final_vs_baseline_pct: +(((final.rss - baseline.rss) / baseline.rss) * 100).toFixed(1),
       heap_baseline_mb: +(baseline.heap / MB).toFixed(1),
       heap_final_mb: +(final.heap / MB).toFixed(1),
+      rss_after_repeat_cycle_mb: +(repeat.rss / MB).toFixed(1),
+      rss_repeat_vs_first_cycle_pct: +(((repeat.rss - final.rss) / final.rss) * 100).toFixed(1),
+      heap_after_repeat_cycle_mb: +(repeat.heap / MB).toFixed(1),
       rows,
     };
     if (print) {
