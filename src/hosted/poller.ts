@@ -35,6 +35,8 @@ interface Watch {
 export interface SharedWatch {
   claim(watchId: string, leaseMs: number): Promise<boolean>;
   announce(keyId: string, uri: string, terminal: boolean): void;
+  /** A webhook about job `id` reached this replica: pass it on, so every replica's watchers hear it. */
+  signal(id: string, terminal: boolean): void;
 }
 
 export interface WatcherOptions { reader: JobReader; log: Logger; minMs?: number; maxMs?: number; shared?: SharedWatch | undefined }

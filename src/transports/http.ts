@@ -261,7 +261,10 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     const event = parsed.ok ? parseWebhookEvent(parsed.value) : undefined;
     if (!event) return sendJson(res, 400, { error: 'expected {event_type, event_data}' });
     let told = 0;
-    for (const id of event.ids) told += watcher.signalJob(id, event.terminal);
+    for (const id of event.ids) {
+      told += watcher.signalJob(id, event.terminal);
+      sharing.shared.signal(id, event.terminal); // replicas sharing Redis tell their own watchers
+    }
     log.info('webhook', { event: event.type, notified: told });
     sendJson(res, 200, { ok: true });
   };

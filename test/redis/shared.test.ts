@@ -1,7 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
+import type { HeyGenClient } from '../../src/heygen/client.js';
+import { JobWatcher } from '../../src/hosted/poller.js';
 import { keyIdOf } from '../../src/state/memory.js';
+import { shareWatches } from '../../src/state/watch-share.js';
 import type { JobUpdate } from '../../src/state/provider.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
@@ -79,6 +82,27 @@ describe.skipIf(!redisAvailable)('redis state shared by two replicas', () => {
     expect(onA).toHaveLength(1);
     stopA();
     stopB();
+  });
+
+  it('a webhook signal received on A reaches a subscriber on B, once, and ends B\'s watch when terminal', async () => {
+    const reader = {
+      parse: (uri: string) => ({ kind: 'video', id: uri.split('/').pop()! }),
+      read: async () => ({ status: 'processing', done: false, failed: false }),
+    };
+    const shareA = shareWatches(a, silentLogger);
+    const shareB = shareWatches(b, silentLogger);
+    const watcherB = new JobWatcher({ reader, log: silentLogger, minMs: 60_000, maxMs: 60_000, shared: shareB.shared });
+    const stopB = shareB.attach(watcherB);
+    const heard: string[] = [];
+    const sub = watcherB.subscriber(keyIdOf(key()), {} as HeyGenClient, (uri) => heard.push(uri));
+    expect(sub.subscribe('heygen://videos/vid-hook')).toBe(true);
+    shareA.shared.signal('vid-hook', true);
+    await expect.poll(() => heard).toEqual(['heygen://videos/vid-hook']);
+    await expect.poll(() => watcherB.size).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toHaveLength(1);
+    stopB();
+    watcherB.close();
   });
 
   it('stream events stored by A replay on B, and sessions A registers are readable on B', async () => {
