@@ -74,7 +74,7 @@ async function main() {
   console.log(dim(`   connected over stdio: ${tools.size} tools`));
 
   const call = async (name, args = {}, extra = {}) => {
-    const r = await client.callTool({ name, arguments: args }, undefined, { timeout: 60_000, ...extra });
+    const r = await client.callTool({ name, arguments: args }, { timeout: 60_000, ...extra });
     if (r.isError) throw new Error(`${name}: ${r.content.map((c) => c.text ?? '').join(' ')}`);
     return r.structuredContent;
   };

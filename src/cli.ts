@@ -3,7 +3,6 @@ import { defaultJobReader } from './hosted/job-reader.js';
 import { JobWatcher } from './hosted/poller.js';
 import { createLogger } from './log.js';
 import { makeDeps, openStates, openUpstream } from './runtime.js';
-import { createServer } from './server.js';
 import { serveStdio } from './transports/stdio.js';
 import { VERSION } from './version.js';
 
@@ -37,17 +36,20 @@ async function main(): Promise<void> {
   const states = await openStates(config, log);
 
   if (config.transport === 'http') {
-    const { serveHttp } = await import('./transports/http.js');
+    const { serveHttp } = await import('./transports/http/server.js');
     await serveHttp({ config, upstream, states, log });
     return;
   }
   if (!upstream.apiKey) {
     log.warn('HEYGEN_API_KEY is not set: HeyGen calls will fail with 401. Set it, or run with --sandbox to try the simulator.');
   }
-  const deps = makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', states, log });
   // Subscriptions work on stdio too: the same poller, in this process.
-  deps.watcher = new JobWatcher({ reader: defaultJobReader, log });
-  await serveStdio(createServer(deps), log, async () => { await states.close(); await upstream.close(); });
+  const watcher = new JobWatcher({ reader: defaultJobReader, log });
+  serveStdio({
+    depsFor: (era) => ({ ...makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', era, states, log }), watcher }),
+    log,
+    onClose: async () => { watcher.close(); await states.close(); await upstream.close(); },
+  });
 }
 
 main().catch((err: unknown) => {

@@ -5,19 +5,27 @@ import type { JobWatcher } from './hosted/poller.js';
 import type { Logger } from './log.js';
 import type { KeyState } from './state/memory.js';
 
-/** Everything a server instance needs, built once per stdio run, HTTP session or test. */
+/** Everything a server instance needs: built per stdio connection, modern HTTP request, 2025 session or test. */
 export interface ServerDeps {
   config: Config;
   heygen: HeyGenClient;
   state: KeyState;
   /** stdio allows local files (download, upload from a path); http returns URLs instead. */
   transport: 'stdio' | 'http';
+  /**
+   * The protocol era the instance serves: `modern` (2026-07-28, per-request envelope) or
+   * `legacy` (2025-era sessions). Decides where caching hints and client capabilities come from.
+   */
+  era?: 'modern' | 'legacy' | undefined;
   /** True when talking to the built-in simulator: results say so. */
   sandbox: boolean;
   log: Logger;
   /** Dispatcher for fetching file URLs HeyGen returned (tests inject one). */
   fileDispatcher?: Dispatcher | undefined;
   version?: string | undefined;
-  /** Shared job poller behind resource subscriptions; absent where a server cannot notify later (stateless HTTP). */
+  /**
+   * Shared job poller behind 2025-era `resources/subscribe`; absent where a server cannot notify
+   * later. (2026-07-28 clients use `subscriptions/listen`, which the transports serve.)
+   */
   watcher?: JobWatcher | undefined;
 }

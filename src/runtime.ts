@@ -50,6 +50,7 @@ export function makeDeps(args: {
   upstream: Upstream;
   apiKey: string | undefined;
   transport: 'stdio' | 'http';
+  era?: 'modern' | 'legacy';
   states: StateProvider;
   log: Logger;
 }): ServerDeps {
@@ -60,6 +61,7 @@ export function makeDeps(args: {
     heygen: new HeyGenClient({ apiKey: key, baseUrl: args.upstream.baseUrl, maxRetries: args.config.maxRetries, userAgent: `heygen-mcp/${VERSION}` }),
     state: args.states.forKey(key),
     transport: args.transport,
+    era: args.era,
     sandbox: args.upstream.sandbox,
     log: args.log,
     version: VERSION,

@@ -1,29 +1,75 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ProtocolError, ProtocolErrorCode, Server, type CacheHint, type ServerCapabilities } from '@modelcontextprotocol/server';
+import { bindCompletion } from './completion.js';
 import type { ServerDeps } from './context.js';
 import { INSTRUCTIONS } from './instructions.js';
-import { registerPrompts } from './prompts/index.js';
-import { registerResources } from './resources/index.js';
-import { registerTool } from './tools/define.js';
-import { selectTools } from './tools/index.js';
-import { compactToolList } from './tool-list.js';
+import { bindPrompts } from './prompts/index.js';
+import { bindResources } from './resources/index.js';
+import { bindTools } from './tools/index.js';
 import { VERSION } from './version.js';
 
+/** Lists that only change when the process restarts: a client may keep them for an hour. */
+const FIXED: CacheHint = { ttlMs: 60 * 60_000, cacheScope: 'public' };
+const CACHE_HINTS = {
+  'tools/list': FIXED,
+  'prompts/list': FIXED,
+  'resources/templates/list': FIXED,
+  'server/discover': FIXED,
+  // Lists the jobs this key started lately, so it is neither shared nor kept.
+  'resources/list': { ttlMs: 0, cacheScope: 'private' },
+} as const satisfies Record<string, CacheHint>;
+
 /**
- * Builds a complete MCP server from its dependencies. Pure: no environment, no I/O at build
- * time. One per stdio run, one per HTTP session, one per test.
+ * Builds a complete MCP server from its dependencies: one per stdio connection, per modern
+ * (2026-07-28) HTTP request, per 2025 session and per test. Pure and cheap: the tool, resource
+ * and prompt tables are built once per process; an instance only binds them to its
+ * dependencies (its HeyGen key, state and era).
  */
-export function createServer(deps: ServerDeps): McpServer {
-  const server = new McpServer(
+export function createServer(deps: ServerDeps): Server {
+  const subscribe = deps.watcher !== undefined;
+  const capabilities: ServerCapabilities = {
+    tools: { listChanged: false },
+    resources: { subscribe, listChanged: false },
+    prompts: { listChanged: false },
+    completions: {},
+    logging: {},
+  };
+  const server = new Server(
     { name: 'heygen-mcp', title: 'HeyGen', version: deps.version ?? VERSION },
-    {
-      instructions: INSTRUCTIONS,
-      capabilities: { logging: {}, resources: { listChanged: true }, prompts: {}, tools: {} },
-    },
+    { instructions: INSTRUCTIONS, capabilities, cacheHints: CACHE_HINTS },
   );
-  const tools = selectTools(deps.config.enabledToolsets, deps.config.readOnly);
-  for (const def of tools) registerTool(server, def, deps);
-  registerResources(server, deps);
-  registerPrompts(server, deps);
-  compactToolList(server, tools.map((t) => t.name));
+  bindTools(server, deps);
+  bindResources(server, deps);
+  bindPrompts(server);
+  bindCompletion(server, deps);
+  if (subscribe && deps.era !== 'modern') bindLegacySubscriptions(server, deps);
   return server;
+}
+
+/**
+ * 2025-era `resources/subscribe` for job resources: the shared poller in `deps.watcher` does
+ * the watching; this connects one session to it. Other `heygen://` resources never change while
+ * a session lives, so subscribing to them is accepted and does nothing.
+ */
+function bindLegacySubscriptions(server: Server, deps: ServerDeps): void {
+  const sub = deps.watcher!.subscriber(deps.state.keyId, deps.heygen, (uri) => {
+    server.sendResourceUpdated({ uri }).catch(() => undefined);
+  });
+  const checkUri = (uri: string) => {
+    if (!uri.startsWith('heygen://')) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Only heygen:// resources can be subscribed to, not "${uri.slice(0, 100)}".`);
+  };
+  server.setRequestHandler('resources/subscribe', (request) => {
+    checkUri(request.params.uri);
+    sub.subscribe(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler('resources/unsubscribe', (request) => {
+    checkUri(request.params.uri);
+    sub.unsubscribe(request.params.uri);
+    return {};
+  });
+  const previous = server.onclose;
+  server.onclose = () => {
+    previous?.();
+    sub.release();
+  };
 }

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Tool } from '@modelcontextprotocol/server';
+import { annotationsFor, checkToolDef, schemasOf, type AnyToolDef } from './tools/define.js';
 
-type ToolEntry = Record<string, unknown>;
-const listCache = new Map<string, { tools: ToolEntry[] }>();
+type ToolEntry = Tool;
 let precomputed: Record<string, ToolEntry> | null | undefined;
 
 /**
  * The build (scripts/postbuild.mjs) writes every tool's finished tools/list entry next to this
  * module as tools-list.json, so a fresh process answers tools/list without converting ~60 zod
- * schemas (≈ 0.4 s, most of a cold start). Running from sources there is no such file and the
- * list is computed live; an end-to-end test checks both give the same list.
+ * schemas (most of a cold start). Running from sources there is no such file and the entries
+ * are computed; a test checks both give the same list.
  */
 function precomputedEntries(): Record<string, ToolEntry> | null {
   if (precomputed === undefined) {
@@ -22,12 +23,24 @@ function precomputedEntries(): Record<string, ToolEntry> | null {
   return precomputed;
 }
 
+const entries = new WeakMap<AnyToolDef, ToolEntry>();
+
+/** One tool's tools/list entry: precomputed by the build, else converted once per process. */
+export function toolEntry(def: AnyToolDef): ToolEntry {
+  let e = entries.get(def);
+  if (!e) {
+    checkToolDef(def);
+    e = precomputedEntries()?.[def.name] ?? computeToolEntry(def);
+    entries.set(def, e);
+  }
+  return e;
+}
+
 /**
  * tools/list is read into every conversation, so every character costs the agent context.
  * What the list advertises is trimmed to what a model uses to call a tool well; nothing it
  * drops is lost, because arguments are validated by the full zod schemas on the server:
- * - the SDK's `$schema` URL on every schema and `execution: {taskSupport: 'forbidden'}` (the
- *   protocol default);
+ * - the `$schema` URL on every schema;
  * - regex `pattern`s and `format`s: ids and URLs are checked server-side, and a failed check
  *   names the field and the rule;
  * - `additionalProperties: false` on output schemas (results are stripped to the schema) and
@@ -36,39 +49,26 @@ function precomputedEntries(): Record<string, ToolEntry> | null {
  * - `propertyNames: {type: 'string'}` and empty nested `properties` (they say nothing);
  * - on read-only tools, the destructive and idempotent hints, which the spec defines only for
  *   tools that change something.
- * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
- * change, the list is simply served unwrapped (the tools/list snapshot test would show it).
- * The list depends only on which tools are registered, so it is computed once per process and
- * tool set: converting ~60 zod schemas is most of a new HTTP session's CPU.
  */
-export function compactToolList(server: McpServer, names: string[]): void {
-  const key = names.join(',');
-  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, (req: unknown, extra: unknown) => Promise<unknown>> })._requestHandlers;
-  const original = handlers?.get('tools/list');
-  if (!handlers || !original) return;
-  handlers.set('tools/list', async (req, extra) => {
-    const cached = listCache.get(key);
-    if (cached) return cached;
-    const entries = precomputedEntries();
-    if (entries && names.every((n) => entries[n])) {
-      const list = { tools: names.map((n) => entries[n]!) };
-      listCache.set(key, list);
-      return list;
-    }
-    const result = (await original(req, extra)) as { tools: ToolEntry[] };
-    for (const tool of result.tools) {
-      delete tool.execution;
-      if (tool.inputSchema) trimSchema(tool.inputSchema, false);
-      if (tool.outputSchema) trimSchema(tool.outputSchema, true);
-      const a = tool.annotations as Record<string, unknown> | undefined;
-      if (a?.readOnlyHint === true) {
-        delete a.destructiveHint;
-        delete a.idempotentHint;
-      }
-    }
-    listCache.set(key, result);
-    return result;
-  });
+export function computeToolEntry(def: AnyToolDef): ToolEntry {
+  const { input, output } = schemasOf(def);
+  const inputSchema = z.toJSONSchema(input, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const outputSchema = z.toJSONSchema(output, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  trimSchema(inputSchema, false);
+  trimSchema(outputSchema, true);
+  const annotations: Record<string, unknown> = { ...annotationsFor(def) };
+  if (annotations.readOnlyHint === true) {
+    delete annotations.destructiveHint;
+    delete annotations.idempotentHint;
+  }
+  return {
+    name: def.name,
+    title: def.title,
+    description: def.description,
+    inputSchema: inputSchema as ToolEntry['inputSchema'],
+    outputSchema: outputSchema as ToolEntry['outputSchema'],
+    annotations,
+  };
 }
 
 /** Trims one JSON Schema node and its subschemas (never the names inside `properties`). */

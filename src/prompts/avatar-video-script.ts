@@ -1,7 +1,5 @@
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
+import { completable, type PromptCollector } from './define.js';
 
 const ASPECTS = ['16:9', '9:16', '1:1', '4:5', '5:4'] as const;
 const ORIENTATION_TO_ASPECT: Record<string, string> = { landscape: '16:9', portrait: '9:16', square: '1:1' };
@@ -37,7 +35,7 @@ Set \`captions: "srt"\` for a subtitle file next to the finished video, or \`cap
 ## Multi-scene videos
 With \`create_studio_video\`, give each scene one idea: an \`avatar\` scene with its own script and optional \`background_color\`, a \`photo\` scene (a talking photo), an \`image\` scene (a still: silent with a \`duration\`, or narrated), or a \`video\` clip; the file of a photo, image or video scene goes in \`source\` (https URL, asset id or data: URI). Keep a scene's words within its time budget.`;
 
-export function registerAvatarVideoScript(server: McpServer, _deps: ServerDeps): void {
+export function registerAvatarVideoScript(server: PromptCollector): void {
   server.registerPrompt('avatar_video_script', {
     title: 'Script a precise avatar video',
     description: 'Guides writing an exact avatar-video script (pacing, pauses, voice, captions, background, aspect ratio) for create_avatar_video or create_studio_video.',

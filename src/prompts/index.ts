@@ -1,15 +1,37 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ServerDeps } from '../context.js';
+import { ProtocolError, ProtocolErrorCode, type Server } from '@modelcontextprotocol/server';
 import { registerAvatarVideoScript } from './avatar-video-script.js';
-import { registerVideoAgentPrompt } from './video-agent-prompt.js';
-import { registerTranslateVideoWorkflow } from './translate-video-workflow.js';
+import { PromptCollector, type PromptDef } from './define.js';
 import { registerPhotoAvatarWorkflow } from './photo-avatar-workflow.js';
+import { registerTranslateVideoWorkflow } from './translate-video-workflow.js';
+import { registerVideoAgentPrompt } from './video-agent-prompt.js';
 
-export type PromptRegistrar = (server: McpServer, deps: ServerDeps) => void;
+/** Every workflow prompt, in list order. */
+const REGISTRARS: ((collector: PromptCollector) => void)[] = [registerVideoAgentPrompt, registerAvatarVideoScript, registerTranslateVideoWorkflow, registerPhotoAvatarWorkflow];
 
-/** Every workflow prompt. */
-const REGISTRARS: PromptRegistrar[] = [registerVideoAgentPrompt, registerAvatarVideoScript, registerTranslateVideoWorkflow, registerPhotoAvatarWorkflow];
+let table: { defs: Map<string, PromptDef>; list: PromptDef['entry'][] } | undefined;
 
-export function registerPrompts(server: McpServer, deps: ServerDeps): void {
-  for (const register of REGISTRARS) register(server, deps);
+/** The prompt table, collected once per process. */
+export function promptTable(): { defs: Map<string, PromptDef>; list: PromptDef['entry'][] } {
+  if (!table) {
+    const collector = new PromptCollector();
+    for (const register of REGISTRARS) register(collector);
+    table = { defs: new Map(collector.defs.map((d) => [d.name, d])), list: collector.defs.map((d) => d.entry) };
+  }
+  return table;
+}
+
+/** Binds prompts/list and prompts/get to one server instance. */
+export function bindPrompts(server: Server): void {
+  const t = promptTable();
+  server.setRequestHandler('prompts/list', () => ({ prompts: t.list }));
+  server.setRequestHandler('prompts/get', async (request) => {
+    const def = t.defs.get(request.params.name);
+    if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt "${request.params.name.slice(0, 100)}". Prompts: ${[...t.defs.keys()].join(', ')}.`);
+    const parsed = def.args.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid ${first?.path.join('.') || 'arguments'} for prompt ${def.name}: ${first?.message ?? 'bad arguments'}.`);
+    }
+    return def.get(parsed.data as Record<string, string | undefined>);
+  });
 }

@@ -1,7 +1,5 @@
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
+import { completable, type PromptCollector } from './define.js';
 
 const GUIDE = `# Making a photo avatar and using it in a video
 
@@ -26,7 +24,7 @@ The \`look_id\` is the \`avatar_id\` for \`create_avatar_video\` (give a \`scrip
 ## Costs and safety
 Creating the avatar and rendering the video each spend credits. Confirm with the user before each. If a create call fails ambiguously, check \`list_avatar_groups\` before trying again.`;
 
-export function registerPhotoAvatarWorkflow(server: McpServer, _deps: ServerDeps): void {
+export function registerPhotoAvatarWorkflow(server: PromptCollector): void {
   server.registerPrompt('create_photo_avatar_workflow', {
     title: 'Create a photo avatar',
     description: 'Step-by-step workflow: upload a photo, create the avatar, handle consent, wait for training, then use the look in a video.',

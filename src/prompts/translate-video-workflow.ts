@@ -1,7 +1,5 @@
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
+import { completable, type PromptCollector } from './define.js';
 
 const GUIDE = `# Translating a video with HeyGen
 Two paths lead to a dubbed, lip-synced video in another language.
@@ -30,7 +28,7 @@ Translation, proofread creation and generation spend credits, once per language.
 
 const COMMON = ['Spanish (Spain)', 'Spanish (Mexico)', 'French (France)', 'German (Germany)', 'Portuguese (Brazil)', 'Japanese', 'Korean', 'Hindi', 'Italian', 'Chinese (Mandarin, Simplified)'];
 
-export function registerTranslateVideoWorkflow(server: McpServer, _deps: ServerDeps): void {
+export function registerTranslateVideoWorkflow(server: PromptCollector): void {
   server.registerPrompt('translate_video_workflow', {
     title: 'Translate a video',
     description: 'Step-by-step workflow to translate and dub a video: choose languages, translate directly or proofread first, wait, download.',

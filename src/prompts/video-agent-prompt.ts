@@ -1,7 +1,5 @@
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { ServerDeps } from '../context.js';
+import { completable, type PromptCollector } from './define.js';
 import { ANATOMY, AVATAR_GUIDE, LAYERS, MOTION, PITFALLS, SCENE_TYPES, TIMING, TRANSITIONS, WORKFLOW, styleTable } from '../promptkit/method.js';
 import { completeStyle, findStyle, styleSpecMarkdown } from '../promptkit/styles.js';
 
@@ -40,7 +38,7 @@ function taskText(a: Record<string, string | undefined>): string {
   return lines.filter((l) => l !== undefined).join('\n');
 }
 
-export function registerVideoAgentPrompt(server: McpServer, _deps: ServerDeps): void {
+export function registerVideoAgentPrompt(server: PromptCollector): void {
   server.registerPrompt('video_agent_prompt', {
     title: 'Write a Video Agent prompt',
     description: 'Turns a brief into a production Video Agent prompt using the prompt method and a named visual style, then validates and submits it.',

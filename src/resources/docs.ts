@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { ServerDeps } from '../context.js';
+import { ResourceNotFoundError } from '@modelcontextprotocol/server';
+import { defineResource, JSON_TYPE, template, variable, type ResourceDef } from './define.js';
 
 /** Resolves from src/resources (tests, tsx) and dist/resources (the package) alike. */
 const DOCS_DIR = new URL('../../assets/docs/', import.meta.url);
@@ -40,27 +39,30 @@ export async function readDoc(topic: string): Promise<string | undefined> {
   return readFile(new URL(`${topic}.md`, DOCS_DIR), 'utf8');
 }
 
+/** Documents ship with the package and never change while the process runs. */
+const FOREVER = () => 24 * 60 * 60_000;
+
 /** Reference documentation for agents, one topic per markdown file in assets/docs. */
-export function registerDocResources(server: McpServer, _deps: ServerDeps): void {
-  server.registerResource('docs', INDEX_URI, {
+export const DOC_RESOURCES: ResourceDef[] = [
+  defineResource({
+    name: 'docs', uri: INDEX_URI, mimeType: JSON_TYPE, ttlMs: FOREVER,
     title: 'HeyGen reference docs',
     description: 'Index of the reference topics (v3 API and this server\'s tools). Read heygen://docs/{topic}.',
-    mimeType: 'application/json',
-  }, async (uri) => ({
-    contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ topics: topics.map((t) => ({ topic: t, title: DOC_TOPICS[t], uri: uriOf(t) })) }) }],
-  }));
-
-  server.registerResource('doc', new ResourceTemplate(`${INDEX_URI}/{topic}`, {
-    list: async () => ({ resources: topics.map((t) => ({ uri: uriOf(t), name: t, title: DOC_TOPICS[t]!, mimeType: 'text/markdown' })) }),
-    complete: { topic: (value) => topics.filter((t) => t.startsWith(value.toLowerCase())) },
-  }), {
+    read: async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: JSON_TYPE, text: JSON.stringify({ topics: topics.map((t) => ({ topic: t, title: DOC_TOPICS[t], uri: uriOf(t) })) }) }],
+    }),
+  }),
+  defineResource({
+    name: 'doc', uri: template(`${INDEX_URI}/{topic}`), mimeType: 'text/markdown', ttlMs: FOREVER,
     title: 'HeyGen reference topic',
     description: 'One reference topic as markdown: how to do it with the v3 API and which tools of this server to call.',
-    mimeType: 'text/markdown',
-  }, async (uri, vars) => {
-    const topic = String(vars.topic ?? '');
-    const text = await readDoc(topic);
-    if (text === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown docs topic "${topic}". Topics: ${topics.join(', ')}.`);
-    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
-  });
-}
+    list: () => topics.map((t) => ({ uri: uriOf(t), name: t, title: DOC_TOPICS[t]!, mimeType: 'text/markdown' })),
+    complete: { topic: (value) => topics.filter((t) => t.startsWith(value.toLowerCase())) },
+    read: async (uri, vars) => {
+      const topic = variable(vars, 'topic');
+      const text = await readDoc(topic);
+      if (text === undefined) throw new ResourceNotFoundError(uri.href, `Unknown docs topic "${topic.slice(0, 100)}". Topics: ${topics.join(', ')}.`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
+    },
+  }),
+];

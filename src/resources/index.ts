@@ -1,24 +1,91 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../context.js';
-import { registerCatalogResources } from './catalog.js';
-import { registerDocResources } from './docs.js';
-import { registerVisualStyleResources } from './visual-styles.js';
-import { registerSubscriptions } from './subscriptions.js';
-import { registerJobMoreResources } from './jobs-more.js';
-import { registerJobResources } from './jobs.js';
+import { CATALOG_RESOURCES } from './catalog.js';
+import type { ResourceDef } from './define.js';
+import { DOC_RESOURCES } from './docs.js';
+import { JOB_RESOURCES } from './jobs.js';
+import { VISUAL_STYLE_RESOURCES } from './visual-styles.js';
 
-export type ResourceRegistrar = (server: McpServer, deps: ServerDeps) => void;
-
-/** Every group of resources; each registrar adds its own URIs and templates. */
-const REGISTRARS: ResourceRegistrar[] = [
-  registerSubscriptions,
-  registerVisualStyleResources,
-  registerDocResources,
-  registerJobResources,
-  registerJobMoreResources,
-  registerCatalogResources,
+/** Every resource and template the server offers, in list order. */
+export const ALL_RESOURCES: ResourceDef[] = [
+  ...VISUAL_STYLE_RESOURCES,
+  ...DOC_RESOURCES,
+  ...JOB_RESOURCES,
+  ...CATALOG_RESOURCES,
 ];
 
-export function registerResources(server: McpServer, deps: ServerDeps): void {
-  for (const register of REGISTRARS) register(server, deps);
+/** Resources documented as public knowledge (the same for every caller) may sit in shared caches. */
+const PUBLIC = new Set(['docs', 'doc', 'visual-styles', 'visual-style']);
+
+interface ResourceTable {
+  fixed: Map<string, ResourceDef>;
+  templates: ResourceDef[];
+  /** resources/templates/list never changes: built once. */
+  templateList: ResourceTemplateType[];
+  fixedList: Resource[];
+}
+
+let table: ResourceTable | undefined;
+function resourceTable(): ResourceTable {
+  if (!table) {
+    const fixed = new Map<string, ResourceDef>();
+    const templates: ResourceDef[] = [];
+    for (const r of ALL_RESOURCES) {
+      if (typeof r.uri === 'string') fixed.set(r.uri, r);
+      else templates.push(r);
+    }
+    table = {
+      fixed,
+      templates,
+      fixedList: [...fixed.values()].map((r) => ({ uri: r.uri as string, name: r.name, title: r.title, description: r.description, mimeType: r.mimeType })),
+      templateList: templates.map((r) => ({ uriTemplate: r.uri.toString(), name: r.name, title: r.title, description: r.description, mimeType: r.mimeType })),
+    };
+  }
+  return table;
+}
+
+/** Finds the definition serving a URI and the template variables it carries. */
+export function matchResource(uri: string): { def: ResourceDef; vars: Variables } | undefined {
+  const t = resourceTable();
+  const fixed = t.fixed.get(uri);
+  if (fixed) return { def: fixed, vars: {} };
+  for (const def of t.templates) {
+    const vars = (def.uri as Exclude<ResourceDef['uri'], string>).match(uri);
+    if (vars) return { def, vars };
+  }
+  return undefined;
+}
+
+export function templateDef(uriTemplate: string): ResourceDef | undefined {
+  return resourceTable().templates.find((d) => d.uri.toString() === uriTemplate);
+}
+
+/** Binds resources/list, resources/templates/list and resources/read to one server instance. */
+export function bindResources(server: Server, deps: ServerDeps): void {
+  const t = resourceTable();
+  server.setRequestHandler('resources/list', async () => {
+    const listed: Resource[] = [...t.fixedList];
+    for (const def of t.templates) {
+      if (!def.list) continue;
+      for (const r of await def.list(deps)) listed.push({ ...r, description: r.description ?? def.description });
+    }
+    return { resources: listed };
+  });
+  server.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: t.templateList }));
+  server.setRequestHandler('resources/read', async (request, ctx): Promise<ReadResourceResult> => {
+    const raw = request.params.uri;
+    if (raw.length > 2048) throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Resource URI is longer than 2048 characters.');
+    let uri: URL;
+    try {
+      uri = new URL(raw);
+    } catch {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Not a valid resource URI: "${raw.slice(0, 100)}".`);
+    }
+    const found = matchResource(raw);
+    if (!found) throw new ResourceNotFoundError(raw, `No resource at ${raw.slice(0, 200)}. List them with resources/list and resources/templates/list.`);
+    const result = await found.def.read(uri, found.vars, { deps, signal: ctx.mcpReq.signal });
+    if (deps.era !== 'modern') return result;
+    // 2026-07-28 caching hint: as long as the data really stays valid for this reader.
+    return { ...result, ttlMs: found.def.ttlMs(deps), cacheScope: PUBLIC.has(found.def.name) ? 'public' : 'private' };
+  });
 }

@@ -1,47 +1,57 @@
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ServerDeps } from '../context.js';
-import { HeyGenError } from '../heygen/errors.js';
-import type { JobKind } from '../jobs/kinds.js';
-import { sessionKind, videoKind } from '../jobs/video-kinds.js';
-import { describeError } from '../tools/errors.js';
+import { jobKind, type JobKindName } from '../jobs/kinds.js';
+import { defineResource, jsonContents, resourceError, resourceId, template, JSON_TYPE, type ResourceDef } from './define.js';
 
-interface StatusResource { name: string; template: string; variable: string; title: string; description: string; kind: JobKind }
+interface StatusResource { kind: JobKindName; name: string; template: string; variable: string; title: string; description: string }
 
-const RESOURCES: StatusResource[] = [
+/**
+ * Live status resources of the job kinds that have their own (avatar groups and voice clones
+ * are read through the catalog resources). One entry per kind; the read goes through the kinds
+ * table, so a status looks the same here, in wait_for_job and in subscriptions.
+ */
+const STATUS: StatusResource[] = [
   {
-    name: 'video-status', template: 'heygen://videos/{video_id}', variable: 'video_id', kind: videoKind,
+    kind: 'video', name: 'video-status', template: 'heygen://videos/{video_id}', variable: 'video_id',
     title: 'Video status', description: 'Live render status of a video; once completed, its download, captions and share URLs.',
   },
   {
-    name: 'video-agent-session-status', template: 'heygen://video-agent/sessions/{session_id}', variable: 'session_id', kind: sessionKind,
+    kind: 'video_agent_session', name: 'video-agent-session-status', template: 'heygen://video-agent/sessions/{session_id}', variable: 'session_id',
     title: 'Video Agent session status', description: 'Live status and progress of a Video Agent session; once completed, its video and download URL.',
+  },
+  {
+    kind: 'video_translation', name: 'video-translation-status', template: 'heygen://video-translations/{id}', variable: 'id',
+    title: 'Video translation status', description: 'Live status of a video translation; once completed, its video, audio and caption URLs.',
+  },
+  {
+    kind: 'proofread', name: 'proofread-status', template: 'heygen://proofreads/{id}', variable: 'id',
+    title: 'Translation proofread status', description: 'Live status of a proofread session; completed means its subtitles are ready for review.',
+  },
+  {
+    kind: 'lipsync', name: 'lipsync-status', template: 'heygen://lipsyncs/{id}', variable: 'id',
+    title: 'Lipsync status', description: 'Live status of a lipsync job; once completed, its video URL.',
   },
 ];
 
-/** Status resources for videos and Video Agent sessions, read through the job kinds table. */
-export function registerJobResources(server: McpServer, deps: ServerDeps): void {
-  for (const r of RESOURCES) {
-    const recent = async () => (await deps.state.jobs.recent(100)).filter((j) => j.kind === r.kind.kind);
-    server.registerResource(r.name, new ResourceTemplate(r.template, {
-      // Jobs this key started lately: listed, and offered when a client completes the id.
-      list: async () => ({
-        resources: (await recent()).slice(0, 25).map((j) => ({ uri: r.kind.resourceUri(j.id), name: `${r.kind.kind} ${j.id}`, mimeType: 'application/json' })),
-      }),
-      complete: {
-        [r.variable]: async (value: string) => (await recent()).map((j) => j.id).filter((id) => id.startsWith(value)).slice(0, 20),
-      },
-    }), { title: r.title, description: r.description, mimeType: 'application/json' }, async (uri, vars) => {
-      const raw = vars[r.variable];
-      const id = decodeURIComponent(String(Array.isArray(raw) ? raw[0] : raw ?? ''));
-      if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(id)) throw new McpError(ErrorCode.InvalidParams, `Not a valid ${r.variable}.`);
-      try {
-        const status = await r.kind.fetch(deps.heygen, id, {});
-        return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ kind: r.kind.kind, id, ...status }) }] };
-      } catch (err) {
-        const notFound = err instanceof HeyGenError && (err.status === 404 || err.code.endsWith('not_found'));
-        throw new McpError(notFound ? ErrorCode.InvalidParams : ErrorCode.InternalError, describeError(err, { idsFrom: r.kind.getTool }));
-      }
-    });
-  }
+/** Jobs of one kind this key started lately: listed, and offered when a client completes the id. */
+async function recent(deps: ServerDeps, kind: JobKindName) {
+  return (await deps.state.jobs.recent(100)).filter((j) => j.kind === kind);
 }
+
+export const JOB_RESOURCES: ResourceDef[] = STATUS.map((r) => {
+  const kind = jobKind(r.kind)!;
+  return defineResource({
+    name: r.name, uri: template(r.template), mimeType: JSON_TYPE, title: r.title, description: r.description,
+    // A job's status is live: a client must not reuse an earlier read.
+    ttlMs: () => 0,
+    list: async (deps) => (await recent(deps, r.kind)).slice(0, 25).map((j) => ({ uri: kind.resourceUri(j.id), name: `${r.kind} ${j.id}`, mimeType: JSON_TYPE })),
+    complete: { [r.variable]: async (value, deps) => (await recent(deps, r.kind)).map((j) => j.id).filter((id) => id.startsWith(value)).slice(0, 20) },
+    read: async (uri, vars, call) => {
+      const id = resourceId(vars, r.variable);
+      try {
+        return jsonContents(uri, { kind: r.kind, id, ...(await kind.fetch(call.deps.heygen, id, { signal: call.signal })) });
+      } catch (err) {
+        throw resourceError(uri, err, kind.getTool);
+      }
+    },
+  });
+});

@@ -1,41 +1,40 @@
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { ServerDeps } from '../context.js';
+import { ResourceNotFoundError } from '@modelcontextprotocol/server';
 import { completeStyle, findStyle, styleJson, VISUAL_STYLES } from '../promptkit/styles.js';
+import { defineResource, JSON_TYPE, template, variable, type ResourceDef } from './define.js';
 
 const INDEX_URI = 'heygen://visual-styles';
 const uriOf = (slug: string) => `${INDEX_URI}/${slug}`;
+/** The styles are built into the package: they never change while the process runs. */
+const FOREVER = () => 24 * 60 * 60_000;
 
 /** The 20 named styles of the prompt method: an index and one resource per style. */
-export function registerVisualStyleResources(server: McpServer, _deps: ServerDeps): void {
-  server.registerResource('visual-styles', INDEX_URI, {
+export const VISUAL_STYLE_RESOURCES: ResourceDef[] = [
+  defineResource({
+    name: 'visual-styles', uri: INDEX_URI, mimeType: JSON_TYPE, ttlMs: FOREVER,
     title: 'Visual styles for Video Agent prompts',
     description: 'The 20 named styles: designer, mood, best uses. Read heygen://visual-styles/{name} for the full spec.',
-    mimeType: 'application/json',
-  }, async (uri) => ({
-    contents: [{
-      uri: uri.href,
-      mimeType: 'application/json',
-      text: JSON.stringify({
-        styles: VISUAL_STYLES.map((s) => ({ name: s.name, slug: s.slug, designer: s.designer, mood: s.mood, best_for: s.bestFor, energy: s.energy, uri: uriOf(s.slug) })),
-        how_to_use: 'Choose by the feeling the viewer should have, then paste the style_block of the chosen style into the STYLE section of the prompt.',
-      }),
-    }],
-  }));
-
-  server.registerResource('visual-style', new ResourceTemplate(`${INDEX_URI}/{name}`, {
-    list: async () => ({
-      resources: VISUAL_STYLES.map((s) => ({ uri: uriOf(s.slug), name: s.name, title: `${s.name} (${s.designer})`, description: `${s.mood}. Best for ${s.bestFor.join(', ')}.`, mimeType: 'application/json' })),
+    read: async (uri) => ({
+      contents: [{
+        uri: uri.href,
+        mimeType: JSON_TYPE,
+        text: JSON.stringify({
+          styles: VISUAL_STYLES.map((s) => ({ name: s.name, slug: s.slug, designer: s.designer, mood: s.mood, best_for: s.bestFor, energy: s.energy, uri: uriOf(s.slug) })),
+          how_to_use: 'Choose by the feeling the viewer should have, then paste the style_block of the chosen style into the STYLE section of the prompt.',
+        }),
+      }],
     }),
-    complete: { name: (value) => completeStyle(value, 'slug') },
-  }), {
+  }),
+  defineResource({
+    name: 'visual-style', uri: template(`${INDEX_URI}/{name}`), mimeType: JSON_TYPE, ttlMs: FOREVER,
     title: 'Visual style spec',
     description: 'Palette (hex), typography, motion, transitions and what to avoid for one named style, plus the block to paste into STYLE.',
-    mimeType: 'application/json',
-  }, async (uri, vars) => {
-    const name = decodeURIComponent(String(vars.name ?? ''));
-    const style = findStyle(name);
-    if (!style) throw new McpError(ErrorCode.InvalidParams, `Unknown visual style "${name}". Read ${INDEX_URI} for the 20 names.`);
-    return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(styleJson(style)) }] };
-  });
-}
+    list: () => VISUAL_STYLES.map((s) => ({ uri: uriOf(s.slug), name: s.name, title: `${s.name} (${s.designer})`, description: `${s.mood}. Best for ${s.bestFor.join(', ')}.`, mimeType: JSON_TYPE })),
+    complete: { name: (value) => completeStyle(value, 'slug') },
+    read: async (uri, vars) => {
+      const name = variable(vars, 'name');
+      const style = findStyle(name);
+      if (!style) throw new ResourceNotFoundError(uri.href, `Unknown visual style "${name.slice(0, 100)}". Read ${INDEX_URI} for the 20 names.`);
+      return { contents: [{ uri: uri.href, mimeType: JSON_TYPE, text: JSON.stringify(styleJson(style)) }] };
+    },
+  }),
+];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { EventStore } from '@modelcontextprotocol/server';
 import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, type StateProvider } from './provider.js';
 
 /**

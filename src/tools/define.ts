@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { CallToolResult, ContentBlock, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ContentBlock, InputRequiredResult, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
 import type { KeyState } from '../state/memory.js';
-import { describeError, type ErrorHints } from './errors.js';
+import { describeError, InputError, type ErrorHints } from './errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
 export type ToolKind = 'read' | 'create' | 'update' | 'delete';
-
-export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface ToolContext {
   heygen: HeyGenClient;
@@ -21,9 +17,16 @@ export interface ToolContext {
   signal: AbortSignal;
   deps: ServerDeps;
   state: KeyState;
-  extra: Extra;
+  /** The SDK's request context (envelope, input responses, progress token). */
+  mcp: ServerContext;
   /** Sends notifications/progress when the client asked for it; otherwise does nothing. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /**
+   * Folders the client exposed as MCP roots. The first call of a request asks the client for
+   * them (an `input_required` round on 2026-07-28, a `roots/list` request on 2025 sessions) and
+   * the tool runs again with the answer; a client without roots contributes none.
+   */
+  clientRoots(): Promise<string[]>;
   /** Adds a content block (image, resource_link, …) after the JSON text of the result. */
   attach(block: ContentBlock): void;
   /** Adds a resource_link to a `heygen://` resource. */
@@ -92,11 +95,12 @@ export function outputSchemaOf(def: AnyToolDef): z.ZodObject {
 }
 
 /**
- * The zod objects of a tool, built once per process: every HTTP session registers every tool
- * again, and rebuilding ~60 schemas per session cost memory and CPU for identical objects.
+ * The zod objects of a tool, built once per process: a server instance is built per modern
+ * HTTP request, and rebuilding ~60 schemas each time would cost memory and CPU for identical
+ * objects.
  */
 const built = new WeakMap<AnyToolDef, { input: z.ZodObject; output: z.ZodObject }>();
-function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject } {
+export function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject } {
   let s = built.get(def);
   if (!s) {
     s = { input: z.object(inputShapeOf(def)), output: outputSchemaOf(def) };
@@ -105,75 +109,133 @@ function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject }
   return s;
 }
 
-const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
-
-/** Registers one tool definition: the only place that talks to the SDK about tools. */
-export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDeps): void {
+/** Checks a tool definition once, when the tables are built. */
+export function checkToolDef(def: AnyToolDef): void {
   if (def.description.length > 200) throw new Error(`${def.name}: description over 200 characters`);
   if (def.spendsCredits && !def.description.includes('Spends HeyGen credits.')) throw new Error(`${def.name}: spends credits but does not say so`);
+}
+
+/**
+ * Thrown by a tool that needs something from the client first (its roots): the wrapper answers
+ * with the `input_required` result and the SDK calls the tool again with the answer.
+ */
+export class NeedsInput extends Error {
+  override readonly name = 'NeedsInput';
+  constructor(readonly result: InputRequiredResult) {
+    super('input required');
+  }
+}
+
+const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
+/** Deeper arguments than this are refused before zod walks them (its recursion would overflow). */
+const MAX_ARG_DEPTH = 64;
+
+/** Per-call hooks the server supplies: the parts of a call that depend on the connection. */
+export interface CallBinding {
+  deps: ServerDeps;
+  mcp: ServerContext;
+  clientRoots(): Promise<string[]>;
+}
+
+/**
+ * Runs one tool call: argument validation with errors that name the field, the duplicate
+ * guard, dry run, output stripping, the compact JSON mirror and error wording. The only place
+ * that turns a tool definition into a `tools/call` result.
+ */
+export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult> {
+  const { deps, mcp } = bind;
   const { input, output } = schemasOf(def);
-  server.registerTool(def.name, {
-    title: def.title,
-    description: def.description,
-    inputSchema: input,
-    outputSchema: output,
-    annotations: annotationsFor(def),
-  }, async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
-    const trailing: ContentBlock[] = [];
-    const notes: string[] = [];
-    const dryRun = def.spendsCredits === true && args.dry_run === true;
-    const ctx: ToolContext = {
-      heygen: deps.heygen,
-      call: { signal: extra.signal, dryRun },
-      signal: extra.signal,
-      deps,
-      state: deps.state,
-      extra,
-      progress: async (progress, total, message) => {
-        const token = extra._meta?.progressToken;
-        if (token === undefined) return;
-        await extra.sendNotification({
-          method: 'notifications/progress',
-          params: { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) },
-        }).catch(() => undefined);
-      },
-      attach: (block) => trailing.push(block),
-      link: (uri, name, description) => trailing.push({ type: 'resource_link', uri, name, mimeType: 'application/json', ...(description ? { description } : {}) }),
-      note: (text) => notes.push(text),
-    };
-    try {
-      let structured: Record<string, unknown>;
-      if (def.spendsCredits && !dryRun) {
-        const { dry_run: _d, allow_duplicate, ...rest } = args;
-        const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
-        const fp = `${def.name}:${stableJson(rest)}`;
-        const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
-        structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
-        if ('warning' in result && result.warning) notes.push(result.warning);
-        if (result.reused) {
-          trailing.splice(0, trailing.length, ...result.value.trailing);
-          notes.splice(0, notes.length, 'This identical request already succeeded in the last 10 minutes, so the earlier job is returned and nothing was spent. Pass allow_duplicate: true to make another.');
-        }
-      } else {
-        structured = output.parse(await def.handler(args, ctx)) as Record<string, unknown>;
+  const deep = deepestPath(rawArgs ?? {}, MAX_ARG_DEPTH);
+  if (deep) return errorResult(`Invalid ${deep}: arguments nest deeper than ${MAX_ARG_DEPTH} levels.`);
+  const parsed = input.safeParse(rawArgs ?? {});
+  if (!parsed.success) return errorResult(formatIssues(parsed.error));
+  const args = parsed.data as Record<string, unknown>;
+  const trailing: ContentBlock[] = [];
+  const notes: string[] = [];
+  const dryRun = def.spendsCredits === true && args.dry_run === true;
+  const signal = mcp.mcpReq.signal;
+  const ctx: ToolContext = {
+    heygen: deps.heygen,
+    call: { signal, dryRun },
+    signal,
+    deps,
+    state: deps.state,
+    mcp,
+    progress: async (progress, total, message) => {
+      const token = mcp.mcpReq._meta?.progressToken;
+      if (token === undefined) return;
+      await mcp.mcpReq.notify({
+        method: 'notifications/progress',
+        params: { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) },
+      }).catch(() => undefined);
+    },
+    clientRoots: bind.clientRoots,
+    attach: (block) => trailing.push(block),
+    link: (uri, name, description) => trailing.push({ type: 'resource_link', uri, name, mimeType: 'application/json', ...(description ? { description } : {}) }),
+    note: (text) => notes.push(text),
+  };
+  try {
+    let structured: Record<string, unknown>;
+    if (def.spendsCredits && !dryRun) {
+      const { dry_run: _d, allow_duplicate, ...rest } = args;
+      const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
+      const fp = `${def.name}:${stableJson(rest)}`;
+      const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
+      structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
+      if ('warning' in result && result.warning) notes.push(result.warning);
+      if (result.reused) {
+        trailing.splice(0, trailing.length, ...result.value.trailing);
+        notes.splice(0, notes.length, 'This identical request already succeeded in the last 10 minutes, so the earlier job is returned and nothing was spent. Pass allow_duplicate: true to make another.');
       }
-      const content: ContentBlock[] = [{ type: 'text', text: JSON.stringify(structured) }];
-      for (const n of notes) content.push({ type: 'text', text: n });
-      content.push(...trailing);
-      if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
-      return { content, structuredContent: structured };
-    } catch (err) {
-      if (err instanceof DryRunStop) {
-        const structured = { dry_run: true, request: err.request };
-        return { content: [{ type: 'text', text: JSON.stringify(structured) }, { type: 'text', text: 'Dry run: nothing was sent and nothing was spent.' }], structuredContent: structured };
-      }
-      const text = describeError(err, def.hints);
-      if (!(err instanceof Error) || !['InputError', 'ToolRefusal', 'HeyGenError'].includes(err.name)) {
-        deps.log.error(`tool ${def.name} failed`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-      }
-      return { content: [{ type: 'text', text }], isError: true };
+    } else {
+      structured = output.parse(await def.handler(args, ctx)) as Record<string, unknown>;
     }
-  });
+    const content: ContentBlock[] = [{ type: 'text', text: JSON.stringify(structured) }];
+    for (const n of notes) content.push({ type: 'text', text: n });
+    content.push(...trailing);
+    if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
+    return { content, structuredContent: structured };
+  } catch (err) {
+    if (err instanceof NeedsInput) return err.result;
+    if (err instanceof DryRunStop) {
+      const structured = { dry_run: true, request: err.request };
+      return { content: [{ type: 'text', text: JSON.stringify(structured) }, { type: 'text', text: 'Dry run: nothing was sent and nothing was spent.' }], structuredContent: structured };
+    }
+    const text = describeError(err, def.hints);
+    if (!(err instanceof Error) || !['InputError', 'ToolRefusal', 'HeyGenError'].includes(err.name)) {
+      deps.log.error(`tool ${def.name} failed`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    }
+    return errorResult(text);
+  }
+}
+
+function errorResult(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+/** zod issues as one line per field: `Invalid <path>: <what is allowed>`. */
+function formatIssues(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map((i) => describeError(new InputError(i.path.length ? i.path.join('.') : 'arguments', issueText(i))));
+  if (error.issues.length > 5) lines.push(`…and ${error.issues.length - 5} more problems.`);
+  return lines.join('\n');
+}
+
+function issueText(i: z.core.$ZodIssue): string {
+  if (i.code === 'unrecognized_keys') return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  return i.message;
+}
+
+/** The path of the first value nested deeper than `max`, or undefined. Iterative: no recursion to overflow. */
+function deepestPath(value: unknown, max: number): string | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (path.length >= max) return path.slice(0, 1).join('.') || 'arguments';
+    const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
+    for (const [k, x] of entries) if (x && typeof x === 'object') stack.push({ v: x, path: [...path, k] });
+  }
+  return undefined;
 }
 
 /** JSON with object keys sorted, so equal arguments give equal fingerprints. */

@@ -1,5 +1,9 @@
+import { CLIENT_CAPABILITIES_META_KEY, inputRequired, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
-import type { AnyToolDef } from './define.js';
+import type { ServerDeps } from '../context.js';
+import { toolEntry } from '../tool-list.js';
+import { fileRoots } from '../uploads/roots.js';
+import { NeedsInput, runTool, type AnyToolDef } from './define.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { avatarsTools } from './avatars/index.js';
@@ -30,4 +34,45 @@ export const ALL_TOOLS: AnyToolDef[] = [
 /** Toolsets and read-only mode are filters over the registry, nothing more. */
 export function selectTools(toolsets: readonly Toolset[], readOnly: boolean, all: AnyToolDef[] = ALL_TOOLS): AnyToolDef[] {
   return all.filter((t) => toolsets.includes(t.toolset) && (!readOnly || t.kind === 'read'));
+}
+
+interface ToolTable { byName: Map<string, AnyToolDef>; list: Tool[] }
+const tables = new Map<string, ToolTable>();
+
+/** The tools of one configuration with their finished tools/list entries, built once per process. */
+export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): ToolTable {
+  const key = `${readOnly ? 'ro:' : ''}${[...toolsets].sort().join(',')}`;
+  let t = tables.get(key);
+  if (!t) {
+    const defs = selectTools(toolsets, readOnly);
+    t = { byName: new Map(defs.map((d) => [d.name, d])), list: defs.map(toolEntry) };
+    tables.set(key, t);
+  }
+  return t;
+}
+
+/** Binds tools/list and tools/call to one server instance. */
+export function bindTools(server: Server, deps: ServerDeps): void {
+  const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly);
+  server.setRequestHandler('tools/list', () => ({ tools: t.list }));
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    const def = t.byName.get(request.params.name);
+    if (!def) {
+      const why = deps.config.readOnly && ALL_TOOLS.some((d) => d.name === request.params.name) ? ' (this server runs --read-only)' : '';
+      return { content: [{ type: 'text', text: `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.` }], isError: true };
+    }
+    return runTool(def, request.params.arguments, {
+      deps,
+      mcp: ctx,
+      clientRoots: async () => {
+        const answer = inputResponse(ctx.mcpReq.inputResponses, 'roots');
+        if (answer.kind === 'roots') return fileRoots(answer.roots);
+        const caps = deps.era === 'modern'
+          ? (ctx.mcpReq.envelope as Record<string, ClientCapabilities | undefined> | undefined)?.[CLIENT_CAPABILITIES_META_KEY]
+          : server.getClientCapabilities();
+        if (!caps?.roots) return [];
+        throw new NeedsInput(inputRequired({ inputRequests: { roots: inputRequired.listRoots() } }));
+      },
+    });
+  });
 }

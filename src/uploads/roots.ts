@@ -2,31 +2,15 @@ import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { ListRootsResultSchema, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 
-const ROOTS_TIMEOUT_MS = 5_000;
-
-/**
- * Directories the client exposed as MCP roots (file:// URIs only). A client that declared no
- * roots capability, has no handler, or is slow to answer simply contributes none.
- */
-export async function listClientRoots(extra: Pick<RequestHandlerExtra<ServerRequest, ServerNotification>, 'sendRequest'>, signal?: AbortSignal): Promise<string[]> {
-  try {
-    const timer = AbortSignal.timeout(ROOTS_TIMEOUT_MS);
-    const result = await extra.sendRequest({ method: 'roots/list' }, ListRootsResultSchema, {
-      signal: signal ? AbortSignal.any([signal, timer]) : timer,
-      timeout: ROOTS_TIMEOUT_MS,
-    });
-    const out: string[] = [];
-    for (const root of result.roots) {
-      if (!root.uri.startsWith('file:')) continue;
-      try { out.push(fileURLToPath(root.uri)); } catch { /* a file: URI with a host or bad escapes: skip it */ }
-    }
-    return out;
-  } catch {
-    return [];
+/** The local folders among a client's MCP roots (file:// URIs only; others are skipped). */
+export function fileRoots(roots: readonly { uri: string }[]): string[] {
+  const out: string[] = [];
+  for (const root of roots) {
+    if (!root.uri.startsWith('file:')) continue;
+    try { out.push(fileURLToPath(root.uri)); } catch { /* a file: URI with a host or bad escapes: skip it */ }
   }
+  return out;
 }
 
 /** Expands `~`, then resolves every root through symlinks; roots that do not exist are dropped. */

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setMultipartThresholdForTests } from '../../src/uploads/upload.js';
-import { connect, type Harness } from '../helpers/harness.js';
+import { connect, ERAS, type Harness } from '../helpers/harness.js';
 import { JPEG, MP3, MP4, PNG, SRT, tempDir } from './fixtures.js';
 
 let root: string;
@@ -133,10 +132,10 @@ describe('upload_asset', () => {
 });
 
 describe('upload_asset with client roots', () => {
-  it('accepts files under the client\'s MCP roots (file:// URIs)', async () => {
+  it.each(ERAS)('accepts files under the client\'s MCP roots (file:// URIs), asked through input_required or roots/list (%s)', async (era) => {
     const clientRoot = await tempDir();
-    const h2 = await connect();
-    h2.client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: `file://${clientRoot}`, name: 'project' }] }));
+    const h2 = await connect({ era });
+    h2.roots.push({ uri: `file://${clientRoot}`, name: 'project' });
     try {
       await writeFile(join(clientRoot, 'a.png'), PNG());
       expect((await h2.ok('upload_asset', { path: join(clientRoot, 'a.png') })).mime_type).toBe('image/png');

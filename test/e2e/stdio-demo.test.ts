@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const call = async (name: string, args: Record<string, unknown>, onprogress?: (p: { progress: number }) => void) => {
-  const r = await client.callTool({ name, arguments: args }, undefined, { timeout: 60_000, ...(onprogress ? { onprogress } : {}) });
+  const r = await client.callTool({ name, arguments: args }, { timeout: 60_000, ...(onprogress ? { onprogress } : {}) });
   if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
   return r.structuredContent as Record<string, any>;
 };

@@ -1,6 +1,5 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client, InMemoryTransport, StreamableHTTPClientTransport, type CallToolResult } from '@modelcontextprotocol/client';
+import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { ServerDeps } from '../../src/context.js';
 import { HeyGenClient } from '../../src/heygen/client.js';
@@ -9,11 +8,18 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../../src
 import { createServer } from '../../src/server.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
 
+/** `modern`: MCP 2026-07-28 (stateless, per-request envelope) · `legacy`: a 2025 session. */
+export type Era = 'modern' | 'legacy';
+export const ERAS: Era[] = ['modern', 'legacy'];
+
 export interface Harness {
   sim: Simulator;
   client: Client;
   deps: ServerDeps;
+  era: Era;
   logs: string[];
+  /** The client's MCP roots (file:// URIs); tools that read local files ask for them. */
+  roots: { uri: string; name?: string }[];
   /** Calls a tool (after tools/list, so the client validates structured output like strict clients). */
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   /** structuredContent of a successful call; throws with the error text otherwise. */
@@ -33,13 +39,21 @@ export interface HarnessOptions {
   transport?: 'stdio' | 'http';
   configure?: (config: Config) => Config;
   states?: MemoryStateProvider;
+  /** Protocol era of the client; default `HEYGEN_MCP_TEST_ERA` or modern. */
+  era?: Era;
 }
 
+/** The era tests run in when they do not pick one. */
+export const DEFAULT_ERA: Era = process.env.HEYGEN_MCP_TEST_ERA === 'legacy' ? 'legacy' : 'modern';
+
 /**
- * The real protocol path: an MCP Client over the in-memory transport, createServer(), and the
- * HeyGen simulator as the upstream. No retry sleeps: tests that need them inject their own.
+ * The real protocol path: the official v2 client, createServer(), and the HeyGen simulator as
+ * the upstream. `modern` drives the SDK's 2026-07-28 HTTP entry in process (a fresh server per
+ * request, as in production); `legacy` is a 2025 session over the in-memory transport. No retry
+ * sleeps: tests that need them inject their own.
  */
 export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
+  const era = opts.era ?? DEFAULT_ERA;
   const sim = opts.simulator ?? (await startSimulator({ speed: 60, ...opts.sim }));
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (l) => logs.push(l));
@@ -52,18 +66,34 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     heygen: new HeyGenClient({ apiKey, baseUrl: sim.baseUrl, maxRetries: config.maxRetries, sleep: async () => undefined }),
     state: states.forKey(apiKey),
     transport: opts.transport ?? 'stdio',
+    era,
     sandbox: false,
     log,
   };
-  const server = createServer(deps);
-  const client = new Client({ name: 'test', version: '0' }, { capabilities: { roots: { listChanged: false } } });
-  const [ct, st] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(st), client.connect(ct)]);
+  const roots: { uri: string; name?: string }[] = [];
+  const client = new Client({ name: 'test', version: '0' }, {
+    capabilities: { roots: { listChanged: false } },
+    ...(era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}),
+  });
+  client.setRequestHandler('roots/list', async () => ({ roots: [...roots] }));
+  let closeServer: () => Promise<void>;
+  if (era === 'modern') {
+    const handler: McpHttpHandler = createMcpHandler((ctx) => createServer({ ...deps, era: ctx.era }), { legacy: 'reject', maxRequestBodySize: 64 * 1024 * 1024 });
+    await client.connect(new StreamableHTTPClientTransport(new URL('http://harness.local/mcp'), {
+      fetch: (url, init) => handler.fetch(new Request(url, init)),
+    }));
+    closeServer = () => handler.close();
+  } else {
+    const server = createServer(deps);
+    const [ct, st] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(st), client.connect(ct)]);
+    closeServer = () => server.close();
+  }
   await client.listTools();
 
   const call = async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult;
   return {
-    sim, client, deps, logs, call,
+    sim, client, deps, era, logs, roots, call,
     async ok(name, args) {
       const r = await call(name, args);
       if (r.isError) throw new Error(`${name} failed: ${textOf(r)}`);
@@ -76,7 +106,7 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     },
     async close() {
       await client.close();
-      await server.close();
+      await closeServer();
       if (!opts.simulator) await sim.close();
     },
   };

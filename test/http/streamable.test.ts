@@ -28,7 +28,7 @@ describe('Streamable HTTP at /mcp', () => {
     expect(prompt.messages[0]?.content).toMatchObject({ text: 'about cats' });
 
     const progress: number[] = [];
-    const result = await client.callTool({ name: 'slow_probe', arguments: { ms: 60 } }, undefined, {
+    const result = await client.callTool({ name: 'slow_probe', arguments: { ms: 60 } }, {
       onprogress: (p) => progress.push(p.progress),
     });
     expect(result.content).toEqual([{ type: 'text', text: 'slow done' }]);
@@ -84,7 +84,7 @@ describe('legacy HTTP+SSE at /sse and /messages', () => {
     expect((await client.listResources()).resources.map((r) => r.uri)).toContain('test://probe');
     expect((await client.getPrompt({ name: 'probe_prompt', arguments: { topic: 'dogs' } })).messages).toHaveLength(1);
     const progress: number[] = [];
-    await client.callTool({ name: 'slow_probe', arguments: { ms: 30 } }, undefined, { onprogress: (p) => progress.push(p.progress) });
+    await client.callTool({ name: 'slow_probe', arguments: { ms: 30 } }, { onprogress: (p) => progress.push(p.progress) });
     expectProgress(progress);
     await client.close();
     await waitFor(() => h!.http.sessions() === 0);

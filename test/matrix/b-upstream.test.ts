@@ -112,7 +112,7 @@ describe('B5–B6: slow upstream and cancellation', () => {
   it('client gives up after 300 ms on a 3 s upstream stall → MCP timeout error, the server aborts the request and answers the next call at once', async () => {
     h.sim.fault({ path: ME, kind: 'slow', delayMs: 3_000 });
     const started = Date.now();
-    await expect(h.client.callTool({ name: 'get_account', arguments: {} }, undefined, { timeout: 300 })).rejects.toThrow(/timed out|timeout/i);
+    await expect(h.client.callTool({ name: 'get_account', arguments: {} }, { timeout: 300 })).rejects.toThrow(/timed out|timeout/i);
     expect(Date.now() - started).toBeLessThan(1_500);
     const again = Date.now();
     await h.ok('get_account');

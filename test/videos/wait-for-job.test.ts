@@ -44,7 +44,7 @@ describe('wait_for_job', () => {
   it('sends percent progress notifications for an agent session when given a token', async () => {
     const s = await h.ok('create_video_agent', { prompt: 'Progress test prompt.' });
     const seen: { progress: number; total?: number }[] = [];
-    const r = await h.client.callTool({ name: 'wait_for_job', arguments: { kind: 'video_agent_session', id: s.session_id, timeout_seconds: 3 } }, undefined, { onprogress: (p) => seen.push(p) });
+    const r = await h.client.callTool({ name: 'wait_for_job', arguments: { kind: 'video_agent_session', id: s.session_id, timeout_seconds: 3 } }, { onprogress: (p) => seen.push(p) });
     expect(r.isError).toBeFalsy();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((p) => p.total === 100)).toBe(true);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MediaInput } from '../../heygen/api/avatars.js';
 import { BASE64_MAX_CHARS, decodeBase64 } from '../../uploads/base64.js';
-import { listClientRoots, realRoots } from '../../uploads/roots.js';
+import { realRoots } from '../../uploads/roots.js';
 import { sniffMedia } from '../../uploads/sniff.js';
 import type { ToolContext } from '../define.js';
 import { InputError } from '../errors.js';
@@ -48,7 +48,7 @@ export function mediaInput(args: Record<string, unknown>, prefix: string, accept
  * roots. Over HTTP the client's roots name folders on the client's machine, not this one.
  */
 export async function allowedRoots(ctx: ToolContext): Promise<string[]> {
-  const client = ctx.deps.transport === 'stdio' ? await listClientRoots(ctx.extra, ctx.signal) : [];
+  const client = ctx.deps.transport === 'stdio' ? await ctx.clientRoots() : [];
   return realRoots([...ctx.deps.config.uploadRoots, ...client]);
 }
 

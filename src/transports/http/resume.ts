@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { Logger } from '../log.js';
-import { keyIdOf } from './memory.js';
-import type { StateProvider } from './provider.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import type { Logger } from '../../log.js';
+import { keyIdOf } from '../../state/memory.js';
+import type { StateProvider } from '../../state/provider.js';
 
 export interface ElsewhereArgs {
   req: IncomingMessage;

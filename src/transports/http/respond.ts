@@ -14,8 +14,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** JSON-RPC error codes the transport uses: the SDK's -32000 (bad request) and -32001 (session not found). */
 export const RPC = { BAD_REQUEST: -32000, SESSION_NOT_FOUND: -32001, PARSE_ERROR: -32700 } as const;
 
-export function sendRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
+/** A JSON-RPC error; `id` is the request's when it could be read (the spec wants it echoed). */
+export function sendRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}, id: string | number | null = null): void {
+  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
 }
 
 /** Refuses with the body unread: the connection is closed so the rest of it is never buffered. */

@@ -1,12 +1,11 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { Logger } from '../log.js';
+import type { Server, Transport } from '@modelcontextprotocol/server';
+import type { Logger } from '../../log.js';
 
 export interface Session {
   id: string;
   kind: 'streamable' | 'sse';
   transport: Transport;
-  server: McpServer;
+  server: Server;
   /** sha256 of the client's X-HeyGen-Api-Key, or undefined when the session uses the server key. */
   keyDigest: Buffer | undefined;
   lastSeen: number;

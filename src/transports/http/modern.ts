@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
+import type { JobWatcher } from '../../hosted/poller.js';
+import type { Logger } from '../../log.js';
+import { createServer } from '../../server.js';
+import { ListenWatches, listenedUris } from '../listen-watches.js';
+import type { KeyResolver } from './keys.js';
+import { sendWebResponse } from './web.js';
+
+/**
+ * The 2026-07-28 path at /mcp: stateless, so any replica answers any request. The SDK's entry
+ * validates the envelope and the standard headers, answers `server/discover`, serves
+ * `subscriptions/listen` and shapes the response; each request gets a server instance that
+ * binds the prebuilt tables to the HeyGen key of that request.
+ */
+export class ModernPath {
+  private readonly handler: McpHttpHandler;
+  private readonly keyOf = new WeakMap<Request, string | undefined>();
+  private readonly listen: ListenWatches | undefined;
+
+  constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; log: Logger; maxBodyBytes: number }) {
+    this.listen = args.watcher ? new ListenWatches(args.watcher) : undefined;
+    this.handler = createMcpHandler((ctx) => {
+      const key = ctx.requestInfo ? this.keyOf.get(ctx.requestInfo) : undefined;
+      return createServer({ ...args.keys.depsFor(key), era: ctx.era, watcher: args.watcher });
+    }, {
+      legacy: 'reject',
+      maxRequestBodySize: args.maxBodyBytes,
+      onerror: (err) => args.log.debug('modern request refused or failed', { error: err.message }),
+    });
+  }
+
+  async serve(req: IncomingMessage, res: ServerResponse, request: Request, body: unknown, key: string | undefined): Promise<void> {
+    this.keyOf.set(request, key);
+    const method = (body as { method?: unknown } | undefined)?.method;
+    let release: (() => void) | undefined;
+    if (method === 'subscriptions/listen' && this.listen) {
+      const deps = this.args.keys.depsFor(key);
+      const uris = listenedUris((body as { params?: unknown }).params);
+      if (uris.length > 0) release = this.listen.open(deps.state.keyId, deps.heygen, uris, (uri) => this.handler.notify.resourceUpdated(uri));
+      res.once('close', () => release?.());
+    }
+    const response = await this.handler.fetch(request, { parsedBody: body });
+    await sendWebResponse(res, response);
+  }
+
+  /** Job watches held open by listen streams (for tests and the bench). */
+  get watches(): number {
+    return this.listen?.size ?? 0;
+  }
+
+  close(): Promise<void> {
+    return this.handler.close();
+  }
+}

@@ -1,0 +1,270 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { isJsonContentType, isLegacyRequest } from '@modelcontextprotocol/server';
+import type { Config } from '../../config.js';
+import { defaultJobReader } from '../../hosted/job-reader.js';
+import { JobWatcher, type JobReader } from '../../hosted/poller.js';
+import { redact, type Logger } from '../../log.js';
+import type { Upstream } from '../../runtime.js';
+import type { StateProvider } from '../../state/provider.js';
+import { shareWatches } from '../../state/watch-share.js';
+import { VERSION } from '../../version.js';
+import { bearerOk, hostAllowed, isLoopbackHost, makePolicy, originAllowed, type AccessPolicy } from './access.js';
+import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, parseJson, readBody } from './body.js';
+import { header, KeyResolver } from './keys.js';
+import { LegacySsePath } from './legacy-sse.js';
+import { LegacyStreamablePath } from './legacy-streamable.js';
+import { ModernPath } from './modern.js';
+import { refuseBody, RPC, sendJson, sendRpcError } from './respond.js';
+import { SessionTable } from './sessions.js';
+import { receiveWebhook } from './webhook.js';
+import { webRequestOf } from './web.js';
+
+export interface HttpLimits {
+  /** Open 2025 sessions (Streamable HTTP and SSE). */
+  maxSessions: number;
+  /** 2026-07-28 requests in flight at once. */
+  maxInflight: number;
+  idleTtlMs: number;
+  maxBodyBytes: number;
+  /** Slow clients: time to send the headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** How long shutdown waits for calls in flight. */
+  shutdownGraceMs: number;
+  /** Resource-subscription poll interval bounds. */
+  pollMinMs: number;
+  pollMaxMs: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  maxSessions: 1_000, maxInflight: 1_000, idleTtlMs: 30 * 60_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, shutdownGraceMs: 10_000, pollMinMs: 2_000, pollMaxMs: 30_000,
+};
+
+export interface HttpServeOptions {
+  config: Config;
+  upstream: Upstream;
+  states: StateProvider;
+  log: Logger;
+  limits?: Partial<HttpLimits>;
+  /** How job resources are read for subscriptions (tests inject one). */
+  reader?: JobReader;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** Open 2025 sessions. */
+  sessions(): number;
+  /** Jobs the subscription poller is watching (one per key and URI). */
+  watches(): number;
+}
+
+export class HttpStartError extends Error {
+  override readonly name = 'HttpStartError';
+}
+
+export { CLIENT_KEY_HEADER } from './keys.js';
+
+const CORS_HEADERS = 'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, last-event-id, x-heygen-api-key';
+
+/**
+ * Hosted mode. /mcp serves both protocol eras: 2026-07-28 requests statelessly (any replica,
+ * no session), 2025 clients with Streamable HTTP sessions (or one by one with --stateless);
+ * legacy HTTP+SSE at /sse + /messages; /healthz; and the optional webhook receiver. Every guard
+ * (Host/Origin, bearer token, body cap, timeouts, per-request or per-session HeyGen key, caps)
+ * applies to every path.
+ */
+export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHttpServer> {
+  const { config, log } = opts;
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  if (!isLoopbackHost(config.host) && !config.httpToken) {
+    throw new HttpStartError(`Refusing to listen on ${config.host} without HEYGEN_MCP_HTTP_TOKEN: off loopback every request must carry a bearer token. Set a random token of 16+ characters, or bind 127.0.0.1.`);
+  }
+  let policy: AccessPolicy;
+  try {
+    policy = makePolicy(config.host, config.allowedOrigins);
+  } catch (err) {
+    throw new HttpStartError((err as Error).message);
+  }
+  redact(config.httpToken);
+  redact(config.webhookSecret);
+
+  const table = new SessionTable({ maxSessions: limits.maxSessions, idleTtlMs: limits.idleTtlMs }, log);
+  const sharing = shareWatches(opts.states, log);
+  const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
+  const unlisten = sharing.attach(watcher);
+  const keys = new KeyResolver({ config, upstream: opts.upstream, states: opts.states, log });
+
+  /** Reads and parses a JSON body within the limit; on failure answers and returns undefined. */
+  const jsonBody = async (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> => {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, limits.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) refuseBody(res, 413, RPC.BAD_REQUEST, `Request body is larger than ${limits.maxBodyBytes} bytes.`);
+      else res.destroy();
+      return undefined;
+    }
+    const parsed = parseJson(raw);
+    if (!parsed.ok) {
+      sendRpcError(res, 400, RPC.PARSE_ERROR, 'Parse error: the body is not JSON.');
+      return undefined;
+    }
+    return { value: parsed.value };
+  };
+
+  const legacyArgs = {
+    keys, table, states: opts.states, watcher: config.stateless ? undefined : watcher, log, serverKey: opts.upstream.apiKey,
+    idleTtlMs: limits.idleTtlMs, stateless: config.stateless, jsonBody,
+  };
+  const modern = new ModernPath({ keys, watcher, log, maxBodyBytes: limits.maxBodyBytes });
+  const legacy = new LegacyStreamablePath(legacyArgs);
+  const sse = new LegacySsePath(legacyArgs);
+  let inflight = 0;
+  let modernLive = 0;
+  let closing: Promise<void> | undefined;
+  let drained: (() => void) | undefined;
+
+  /** /mcp: a POST is classified by the SDK's own rule; session operations are 2025-only. */
+  const mcp = async (req: IncomingMessage, res: ServerResponse, tag: (id: string) => void): Promise<void> => {
+    if (req.method !== 'POST' || header(req, 'mcp-session-id') !== undefined) return legacy.serve(req, res, tag, undefined, undefined);
+    if (!isJsonContentType(header(req, 'content-type') ?? null)) return sendRpcError(res, 415, RPC.BAD_REQUEST, 'Unsupported Media Type: Content-Type must be application/json.');
+    const body = await jsonBody(req, res);
+    if (!body) return;
+    const request = webRequestOf(req, res);
+    if (await isLegacyRequest(request, body.value, { maxRequestBodySize: limits.maxBodyBytes })) return legacy.serve(req, res, tag, body, request);
+    const key = keys.choose(req);
+    if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse, {}, idOf(body.value));
+    if (modernLive >= limits.maxInflight) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Server busy; retry shortly.', { 'retry-after': '1' }, idOf(body.value));
+    modernLive++;
+    res.once('close', () => { modernLive--; });
+    await modern.serve(req, res, request, body.value, key.key);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    let session = '';
+    const counted = req.method !== 'GET';
+    if (counted) inflight++;
+    res.on('close', () => {
+      if (counted && --inflight === 0) drained?.();
+      log.info('http', { method: req.method, path, session: session.slice(0, 8) || undefined, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    });
+    if (closing) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Server is shutting down.', { connection: 'close', 'retry-after': '5' });
+    // Authenticated by its signature alone: HeyGen sends neither our token nor a browser Origin.
+    if (path === '/webhooks/heygen' && req.method === 'POST') {
+      return receiveWebhook(req, res, { secret: config.webhookSecret, watcher, shared: sharing.shared, maxBodyBytes: limits.maxBodyBytes, log });
+    }
+    if (!hostAllowed(policy, header(req, 'host'))) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Host header not allowed.');
+    const origin = header(req, 'origin');
+    if (!originAllowed(policy, origin)) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Origin not allowed (see HEYGEN_MCP_ALLOWED_ORIGINS).');
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'mcp-session-id, www-authenticate');
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, DELETE', 'access-control-allow-headers': CORS_HEADERS, 'access-control-max-age': '600' });
+      res.end();
+      return;
+    }
+    const authorized = !config.httpToken || bearerOk(config.httpToken, header(req, 'authorization'));
+    // Health answers without the token, but only what a load balancer needs.
+    if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true, version: VERSION, ...(authorized ? { sessions: table.size } : {}) });
+    if (!authorized) {
+      return sendRpcError(res, 401, RPC.BAD_REQUEST, 'Unauthorized: send Authorization: Bearer <HEYGEN_MCP_HTTP_TOKEN>.', { 'www-authenticate': 'Bearer realm="heygen-mcp"' });
+    }
+    const tag = (id: string) => { session = id; };
+    if (path === '/mcp') return mcp(req, res, tag);
+    if (path === '/sse' && req.method === 'GET') return sse.open(req, res, tag);
+    if (path === '/messages' && req.method === 'POST') return sse.post(req, res, url, tag);
+    sendJson(res, 404, { error: 'not found', endpoints: ['/mcp', '/sse', '/messages', '/healthz'] });
+  };
+
+  const http: Server = createHttpServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks both limits only this often (30 s by default), so a limit could fire up to
+    // that late; checking every second holds each to within a second.
+    connectionsCheckingInterval: 1_000,
+  }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error('http handler failed', { error: err });
+      if (!res.headersSent) sendRpcError(res, 500, -32603, 'Internal error.');
+      else res.end();
+    });
+  });
+  // Longer than the idle timeout of common load balancers (60 s) and of clients' pools, so an
+  // idle keep-alive socket is never closed under a request the client is already sending.
+  http.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', (err) => reject(new HttpStartError(`Cannot listen on ${config.host}:${config.port}: ${err.message}`)));
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      if (inflight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, limits.shutdownGraceMs).unref();
+        });
+      }
+      unlisten();
+      watcher.close();
+      await modern.close();
+      await table.closeAll();
+      http.closeAllConnections();
+      await stopped;
+    })();
+    return closing;
+  };
+
+  return { url: `http://${shownHost}:${port}/mcp`, port, close, sessions: () => table.size, watches: () => watcher.size };
+}
+
+function idOf(body: unknown): string | number | null {
+  const id = (body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+/** The bin entry: starts the server, prints how to connect, and shuts down gracefully. */
+export async function serveHttp(opts: HttpServeOptions): Promise<void> {
+  const { log, config } = opts;
+  let running: RunningHttpServer;
+  try {
+    running = await startHttpServer(opts);
+  } catch (err) {
+    if (err instanceof HttpStartError) {
+      process.stderr.write(`heygen-mcp: ${err.message}\n`);
+      await opts.upstream.close();
+      process.exit(2);
+    }
+    throw err;
+  }
+  const snippet = { mcpServers: { heygen: { type: 'http', url: running.url, ...(config.httpToken ? { headers: { Authorization: 'Bearer <HEYGEN_MCP_HTTP_TOKEN>' } } : {}) } } };
+  log.info(`heygen-mcp ${VERSION} listening on ${running.url} (MCP 2026-07-28 stateless; 2025 clients: ${config.stateless ? 'stateless' : 'sessions'}; legacy SSE at /sse)`);
+  process.stderr.write(`Client config:\n${JSON.stringify(snippet, null, 2)}\n`);
+  if (!opts.upstream.apiKey) log.warn('No HEYGEN_API_KEY: each client must send its own key in X-HeyGen-Api-Key, or tools answer 401.');
+  let stopping = false;
+  const shutdown = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`shutting down (${why}); finishing calls in flight`);
+    const force = setTimeout(() => process.exit(1), (opts.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs) + 5_000);
+    force.unref();
+    void running.close().then(() => opts.upstream.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
