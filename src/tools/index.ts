@@ -1,4 +1,4 @@
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import { toolEntry } from '../tool-list.js';
@@ -59,7 +59,8 @@ export function bindTools(server: Server, deps: ServerDeps): void {
     const def = t.byName.get(request.params.name);
     if (!def) {
       const why = deps.config.readOnly && ALL_TOOLS.some((d) => d.name === request.params.name) ? ' (this server runs --read-only)' : '';
-      return { content: [{ type: 'text', text: `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.` }], isError: true };
+      // An unknown tool is a protocol error (-32602), not a failed call.
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.`);
     }
     return runTool(def, request.params.arguments, {
       deps,

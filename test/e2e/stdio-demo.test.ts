@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm test` builds first; the bin under test is the one users run.
@@ -18,7 +18,7 @@ beforeAll(async () => {
     env: { ...process.env as Record<string, string>, HEYGEN_MCP_DOWNLOAD_DIR: dir, HEYGEN_MCP_SANDBOX_SPEED: '240' },
     stderr: 'ignore',
   });
-  client = new Client({ name: 'e2e', version: '0' });
+  client = new Client({ name: 'e2e', version: '0' }, { versionNegotiation: { mode: 'auto' } });
   await client.connect(transport);
 }, 30_000);
 

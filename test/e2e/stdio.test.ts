@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
 import { connect } from '../helpers/harness.js';
@@ -41,7 +41,11 @@ async function exitWithin(child: ChildProcess, ms: number): Promise<number | nul
 }
 
 describe('stdio end to end (built bin)', () => {
-  it('answers initialize, tools/list and get_account; every stdout line is JSON-RPC; the key appears nowhere', async () => {
+  it.each([
+    ['2026-07-28 (pinned)', { pin: '2026-07-28' as const }, 'modern'],
+    ['auto (discover first)', 'auto' as const, 'modern'],
+    ['2025 (initialize)', 'legacy' as const, 'legacy'],
+  ])('a %s client lists and calls tools, reads a resource and gets a prompt; the key appears nowhere', async (_label, mode, era) => {
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [BIN],
@@ -49,12 +53,15 @@ describe('stdio end to end (built bin)', () => {
       stderr: 'pipe',
     });
     const stderr = collect(transport.stderr);
-    const client = new Client({ name: 'e2e', version: '0' });
+    const client = new Client({ name: 'e2e', version: '0' }, { versionNegotiation: { mode } });
     await client.connect(transport);
+    expect(client.getProtocolEra()).toBe(era);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('get_account');
     const r = await client.callTool({ name: 'get_account', arguments: {} });
     expect(r.isError ?? false).toBe(false);
+    expect((await client.readResource({ uri: 'heygen://docs/errors' })).contents[0]?.mimeType).toBe('text/markdown');
+    expect((await client.getPrompt({ name: 'video_agent_prompt', arguments: { brief: 'a launch' } })).messages.length).toBeGreaterThan(0);
     await client.close();
     expect(stderr()).not.toContain(CANARY);
     expect(JSON.stringify(r)).not.toContain(CANARY);

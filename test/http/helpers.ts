@@ -1,17 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import { Client, SSEClientTransport, StreamableHTTPClientTransport, type CallToolResult } from '@modelcontextprotocol/client';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { ServerDeps } from '../../src/context.js';
 import { createLogger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sandbox/index.js';
-import { createServer } from '../../src/server.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
-import { startHttpServer, type HttpLimits, type RunningHttpServer } from '../../src/transports/http.js';
+import { startHttpServer, type HttpLimits, type RunningHttpServer } from '../../src/transports/http/server.js';
 
 export interface HostedHarness {
   sim: Simulator;
@@ -29,28 +22,6 @@ export interface HostedOptions {
   /** The server's own HeyGen key; `null` runs without one (clients bring theirs). */
   serverKey?: string | null;
   limits?: Partial<HttpLimits>;
-  probes?: boolean;
-}
-
-/**
- * Adds transport probes to the real server: a resource, a prompt and a tool that reports
- * progress and takes a while. They check what the transport carries, not HeyGen behaviour.
- */
-export function withProbes(deps: ServerDeps): McpServer {
-  const server = createServer(deps);
-  server.registerResource('probe', 'test://probe', { mimeType: 'text/plain' }, async (uri) => ({ contents: [{ uri: uri.href, text: 'probe resource' }] }));
-  server.registerPrompt('probe_prompt', { description: 'probe', argsSchema: { topic: z.string() } }, ({ topic }) => ({
-    messages: [{ role: 'user', content: { type: 'text', text: `about ${topic}` } }],
-  }));
-  server.registerTool('slow_probe', { description: 'probe', inputSchema: { ms: z.number() } }, async ({ ms }, extra) => {
-    const token = extra._meta?.progressToken;
-    for (let i = 1; i <= 3; i++) {
-      await new Promise((r) => setTimeout(r, ms / 3));
-      if (token !== undefined) await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: i, total: 3 } });
-    }
-    return { content: [{ type: 'text', text: 'slow done' }] };
-  });
-  return server;
 }
 
 export async function hosted(opts: HostedOptions = {}): Promise<HostedHarness> {
@@ -65,7 +36,6 @@ export async function hosted(opts: HostedOptions = {}): Promise<HostedHarness> {
     states: new MemoryStateProvider(),
     log,
     limits: { pollMinMs: 50, pollMaxMs: 200, ...opts.limits },
-    ...(opts.probes === false ? {} : { makeServer: withProbes }),
   });
   return {
     sim, http, logs, config, base: http.url.replace(/\/mcp$/, ''),
@@ -76,10 +46,16 @@ export async function hosted(opts: HostedOptions = {}): Promise<HostedHarness> {
   };
 }
 
-export async function streamableClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
-  const client = new Client({ name: 'http-test', version: '0' });
+/** A 2025 client (initialize, then a session) unless told otherwise. */
+export async function streamableClient(url: string, headers: Record<string, string> = {}, mode: 'legacy' | 'auto' | { pin: '2026-07-28' } = 'legacy'): Promise<Client> {
+  const client = new Client({ name: 'http-test', version: '0' }, { versionNegotiation: { mode } });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return client;
+}
+
+/** A 2026-07-28 client: no handshake, no session; every request carries its envelope. */
+export function modernClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
+  return streamableClient(url, headers, { pin: '2026-07-28' });
 }
 
 export async function sseClient(base: string, headers: Record<string, string> = {}): Promise<Client> {

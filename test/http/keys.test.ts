@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOk, hosted, INIT_BODY, MCP_HEADERS, raw, sseClient, streamableClient, type HostedHarness } from './helpers.js';
+import { callOk, hosted, INIT_BODY, MCP_HEADERS, modernClient, raw, sseClient, streamableClient, type HostedHarness } from './helpers.js';
 
 let h: HostedHarness | undefined;
 afterEach(async () => {
@@ -31,6 +31,34 @@ describe('per-session HeyGen keys', () => {
     const logs = h.logs.join('\n');
     expect(logs).not.toContain('k1-aaaaaaaa');
     expect(logs).not.toContain('k2-bbbbbbbb');
+  });
+
+  it('2026-07-28: each request runs with the key it carries, interleaved across clients, with no session', async () => {
+    h = await hosted({ serverKey: null, sim: { apiKeys: ['k1-aaaaaaaa', 'k2-bbbbbbbb'] } });
+    const a = await modernClient(h.http.url, { 'X-HeyGen-Api-Key': 'k1-aaaaaaaa' });
+    const b = await modernClient(h.http.url, { 'X-HeyGen-Api-Key': 'k2-bbbbbbbb' });
+    h.sim.clearRequests();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => callOk(i % 2 ? b : a, 'get_account')));
+    results.forEach((r, i) => expect(r.username).toBe(i % 2 ? 'sandbox_bbbbbb' : 'sandbox_aaaaaa'));
+    const keys = me(h).map((r) => r.headers['x-api-key']);
+    expect(keys.filter((k) => k === 'k1-aaaaaaaa')).toHaveLength(5);
+    expect(keys.filter((k) => k === 'k2-bbbbbbbb')).toHaveLength(5);
+    expect(h.http.sessions()).toBe(0);
+    await a.close();
+    await b.close();
+    expect(h.logs.join('\n')).not.toMatch(/k1-aaaaaaaa|k2-bbbbbbbb/);
+  });
+
+  it('2026-07-28: a client key is refused with 403 (and the request id) when the server keeps its own', async () => {
+    h = await hosted();
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '0' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const r = await raw(h.http.url, {
+      headers: { ...MCP_HEADERS, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list', 'x-heygen-api-key': 'someone-elses-key' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list', params: { _meta: meta } }),
+    });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ id: 9 });
+    expect(r.body).not.toContain('someone-elses-key');
   });
 
   it('refuses a later request of the session that carries another key, or none, with 403', async () => {

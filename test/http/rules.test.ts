@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerOk, hostAllowed, hostnameOf, makePolicy, originAllowed } from '../../src/hosted/access.js';
+import { bearerOk, hostAllowed, hostnameOf, makePolicy, originAllowed } from '../../src/transports/http/access.js';
 import { defaultJobReader } from '../../src/hosted/job-reader.js';
 import { parseWebhookEvent, signWebhook, verifyWebhook } from '../../src/hosted/webhook.js';
 

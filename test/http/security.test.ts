@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
-import { HttpStartError, startHttpServer } from '../../src/transports/http.js';
+import { HttpStartError, startHttpServer } from '../../src/transports/http/server.js';
 import { hosted, INIT_BODY, MCP_HEADERS, raw, streamableClient, type HostedHarness } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';

@@ -1,5 +1,6 @@
+import type { Client } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOk, hosted, raw, sseClient, streamableClient, waitFor, type HostedHarness } from './helpers.js';
+import { callOk, hosted, modernClient, raw, sseClient, streamableClient, waitFor, MCP_HEADERS, type HostedHarness } from './helpers.js';
 
 let h: HostedHarness | undefined;
 afterEach(async () => {
@@ -7,43 +8,89 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('Streamable HTTP at /mcp', () => {
-  it('serves tools, resources, prompts and progress in a stateful session', async () => {
+/**
+ * What every path must carry: a tool call that reaches HeyGen with the right key, a resource,
+ * a prompt, and progress notifications while a call runs (wait_for_job on a Video Agent session
+ * reports percent progress).
+ */
+async function exercise(client: Client, hh: HostedHarness): Promise<void> {
+  const account = await callOk(client, 'get_account');
+  expect(account.username).toMatch(/^sandbox/);
+  const upstream = hh.sim.apiRequests().filter((r) => r.path === '/v3/users/me');
+  expect(upstream.at(-1)?.headers['x-api-key']).toBe(hh.sim.apiKey);
+
+  const templates = await client.listResourceTemplates();
+  expect(templates.resourceTemplates.map((t) => t.uriTemplate)).toContain('heygen://docs/{topic}');
+  const read = await client.readResource({ uri: 'heygen://docs/errors' });
+  expect(read.contents[0]).toMatchObject({ mimeType: 'text/markdown' });
+
+  const prompt = await client.getPrompt({ name: 'video_agent_prompt', arguments: { brief: 'a product launch' } });
+  expect(prompt.messages.length).toBeGreaterThan(0);
+
+  const session = await callOk(client, 'create_video_agent', { prompt: 'A thirty second launch video for a coffee grinder.' });
+  const progress: number[] = [];
+  const waited = await client.callTool({ name: 'wait_for_job', arguments: { kind: 'video_agent_session', id: session.session_id, timeout_seconds: 2 } }, {
+    onprogress: (p) => progress.push(p.progress),
+  });
+  expect(waited.isError ?? false).toBe(false);
+  expect(progress.length).toBeGreaterThan(0);
+}
+
+describe('/mcp for 2026-07-28 clients (stateless)', () => {
+  it('serves tools, resources, prompts and progress with no session: nothing is held between requests', async () => {
     h = await hosted();
-    const client = await streamableClient(h.http.url);
-    expect(h.http.sessions()).toBe(1);
-
-    const account = await callOk(client, 'get_account');
-    expect(account.username).toMatch(/^sandbox_/);
-    const upstream = h.sim.apiRequests().filter((r) => r.path === '/v3/users/me');
-    expect(upstream).toHaveLength(1);
-    expect(upstream[0]?.headers['x-api-key']).toBe(h.sim.apiKey);
-
-    const resources = await client.listResources();
-    expect(resources.resources.map((r) => r.uri)).toContain('test://probe');
-    const read = await client.readResource({ uri: 'test://probe' });
-    expect(read.contents[0]).toMatchObject({ text: 'probe resource' });
-
-    const prompt = await client.getPrompt({ name: 'probe_prompt', arguments: { topic: 'cats' } });
-    expect(prompt.messages[0]?.content).toMatchObject({ text: 'about cats' });
-
-    const progress: number[] = [];
-    const result = await client.callTool({ name: 'slow_probe', arguments: { ms: 60 } }, {
-      onprogress: (p) => progress.push(p.progress),
-    });
-    expect(result.content).toEqual([{ type: 'text', text: 'slow done' }]);
-    expectProgress(progress);
-
+    const client = await modernClient(h.http.url);
+    expect(client.getProtocolEra()).toBe('modern');
+    await exercise(client, h);
+    expect(h.http.sessions()).toBe(0);
     expect(client.getServerCapabilities()?.resources?.subscribe).toBe(true);
     await client.close();
   });
 
-  it('answers /healthz with version and live session count, without a token', async () => {
-    h = await hosted({ env: { HEYGEN_MCP_HTTP_TOKEN: 'a-very-long-test-token-123' } });
-    const r = await raw(`${h.base}/healthz`, { method: 'GET' });
-    expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, sessions: 0 });
-    expect(typeof JSON.parse(r.body).version).toBe('string');
+  it('an auto-negotiating client lands on 2026-07-28', async () => {
+    h = await hosted();
+    const client = await streamableClient(h.http.url, {}, 'auto');
+    expect(client.getProtocolEra()).toBe('modern');
+    expect((await client.listTools()).tools.length).toBeGreaterThan(40);
+    await client.close();
+  });
+
+  it('a request whose headers disagree with its envelope is refused with -32020 and the request id, and no tool runs', async () => {
+    h = await hosted();
+    const body = {
+      jsonrpc: '2.0', id: 41, method: 'tools/call',
+      params: {
+        name: 'get_account', arguments: {},
+        _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '0' }, 'io.modelcontextprotocol/clientCapabilities': {} },
+      },
+    };
+    const r = await raw(h.http.url, { headers: { ...MCP_HEADERS, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/list', 'mcp-name': 'get_account' }, body: JSON.stringify(body) });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ id: 41, error: { code: -32020 } });
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('initialize and ping are not methods of the 2026-07-28 path (404 / -32601)', async () => {
+    h = await hosted();
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '0' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const r = await raw(h.http.url, {
+      headers: { ...MCP_HEADERS, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'ping' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'ping', params: { _meta: meta } }),
+    });
+    expect(r.status).toBe(404);
+    expect(JSON.parse(r.body)).toMatchObject({ id: 7, error: { code: -32601 } });
+  });
+});
+
+describe('/mcp for 2025 clients (sessions)', () => {
+  it('serves tools, resources, prompts and progress in a stateful session', async () => {
+    h = await hosted();
+    const client = await streamableClient(h.http.url);
+    expect(client.getProtocolEra()).toBe('legacy');
+    expect(h.http.sessions()).toBe(1);
+    await exercise(client, h);
+    expect(client.getServerCapabilities()?.resources?.subscribe).toBe(true);
+    await client.close();
   });
 
   it('ends a session on DELETE: its id then answers 404 and the table frees it', async () => {
@@ -54,7 +101,7 @@ describe('Streamable HTTP at /mcp', () => {
     await transport.terminateSession();
     expect(h.http.sessions()).toBe(0);
     const r = await raw(h.http.url, {
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': sid },
+      headers: { ...MCP_HEADERS, 'mcp-session-id': sid },
       body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
     });
     expect(r.status).toBe(404);
@@ -74,18 +121,23 @@ describe('Streamable HTTP at /mcp', () => {
   });
 });
 
+describe('/healthz', () => {
+  it('answers with the version; the session count only with the token', async () => {
+    h = await hosted({ env: { HEYGEN_MCP_HTTP_TOKEN: 'a-very-long-test-token-123' } });
+    const anon = await raw(`${h.base}/healthz`, { method: 'GET' });
+    expect(anon.status).toBe(200);
+    expect(JSON.parse(anon.body)).toEqual({ ok: true, version: expect.any(String) });
+    const authed = await raw(`${h.base}/healthz`, { method: 'GET', headers: { authorization: 'Bearer a-very-long-test-token-123' } });
+    expect(JSON.parse(authed.body)).toMatchObject({ ok: true, sessions: 0 });
+  });
+});
+
 describe('legacy HTTP+SSE at /sse and /messages', () => {
   it('serves tools, resources, prompts and progress', async () => {
     h = await hosted();
     const client = await sseClient(h.base);
     expect(h.http.sessions()).toBe(1);
-    const account = await callOk(client, 'get_account');
-    expect(account.username).toMatch(/^sandbox_/);
-    expect((await client.listResources()).resources.map((r) => r.uri)).toContain('test://probe');
-    expect((await client.getPrompt({ name: 'probe_prompt', arguments: { topic: 'dogs' } })).messages).toHaveLength(1);
-    const progress: number[] = [];
-    await client.callTool({ name: 'slow_probe', arguments: { ms: 30 } }, { onprogress: (p) => progress.push(p.progress) });
-    expectProgress(progress);
+    await exercise(client, h);
     await client.close();
     await waitFor(() => h!.http.sessions() === 0);
   });
@@ -99,36 +151,32 @@ describe('legacy HTTP+SSE at /sse and /messages', () => {
   });
 });
 
-describe('stateless mode', () => {
-  it('serves every request with a fresh server and keeps no sessions', async () => {
+describe('--stateless', () => {
+  it('serves 2025 clients request by request and keeps no sessions; 2026 clients as always', async () => {
     h = await hosted({ argv: ['--http', '--port', '0', '--stateless'] });
     const client = await streamableClient(h.http.url);
-    const account = await callOk(client, 'get_account');
-    expect(account.username).toMatch(/^sandbox_/);
+    expect((await callOk(client, 'get_account')).username).toMatch(/^sandbox/);
     await callOk(client, 'get_account');
     expect(h.http.sessions()).toBe(0);
-    expect(client.getServerCapabilities()?.resources?.subscribe).toBeUndefined();
     const get = await raw(h.http.url, { method: 'GET', headers: { accept: 'text/event-stream' } });
     expect(get.status).toBe(405);
     await client.close();
+    const modern = await modernClient(h.http.url);
+    expect((await callOk(modern, 'get_account')).username).toMatch(/^sandbox/);
+    await modern.close();
   });
 });
 
 describe('graceful shutdown', () => {
-  it('finishes a call in flight before closing', async () => {
+  it.each(['legacy', 'modern'] as const)('finishes a call in flight before closing (%s client)', async (era) => {
     h = await hosted();
-    const client = await streamableClient(h.http.url);
-    const pending = client.callTool({ name: 'slow_probe', arguments: { ms: 300 } });
-    await new Promise((r) => setTimeout(r, 50));
+    const client = era === 'modern' ? await modernClient(h.http.url) : await streamableClient(h.http.url);
+    const session = await callOk(client, 'create_video_agent', { prompt: 'A thirty second launch video for a coffee grinder.' });
+    const pending = client.callTool({ name: 'wait_for_job', arguments: { kind: 'video_agent_session', id: session.session_id, timeout_seconds: 1 } });
+    await waitFor(() => h!.sim.apiRequests().some((r) => r.path === `/v3/video-agents/${session.session_id}`));
     const closed = h.http.close();
-    await expect(pending).resolves.toMatchObject({ content: [{ type: 'text', text: 'slow done' }] });
+    await expect(pending).resolves.toMatchObject({ structuredContent: { id: session.session_id } });
     await closed;
     expect(h.http.sessions()).toBe(0);
   });
 });
-
-/** The client handles notifications a microtask late, so the last one may land after the result. */
-function expectProgress(progress: number[]): void {
-  expect(progress.length).toBeGreaterThanOrEqual(2);
-  expect(progress.slice(0, 2)).toEqual([1, 2]);
-}

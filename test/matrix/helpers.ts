@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { HeyGenClient } from '../../src/heygen/client.js';
+import { DEFAULT_ERA, type Era } from '../helpers/harness.js';
 import type { Harness } from '../helpers/harness.js';
 
 export const BIN = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -57,7 +58,8 @@ export function sample(s: Schema): unknown {
 }
 
 /** The required properties of an input schema, each filled with a schema-valid sample. */
-export function requiredArgs(s: Schema): Record<string, unknown> {
+export function requiredArgs(input: unknown): Record<string, unknown> {
+  const s = input as Schema;
   const out: Record<string, unknown> = {};
   for (const name of s.required ?? []) out[name] = sample(s.properties?.[name] ?? {});
   return out;
@@ -121,7 +123,15 @@ export interface RawChild {
   exit(withinMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
-export function spawnRaw(args: string[], env: Record<string, string>): RawChild {
+/** The 2026-07-28 per-request envelope a modern client puts in every request's `_meta`. */
+const ENVELOPE = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'matrix', version: '0' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
+
+/** `era` modern: every request carries the envelope and the opening is server/discover; legacy: initialize. */
+export function spawnRaw(args: string[], env: Record<string, string>, era: Era = DEFAULT_ERA): RawChild {
   const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -154,10 +164,12 @@ export function spawnRaw(args: string[], env: Record<string, string>): RawChild 
       return new Promise((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no answer to ${method} within ${timeoutMs} ms; stderr: ${err.slice(-500)}`)), timeoutMs);
         waiters.set(id, (m) => { clearTimeout(t); waiters.delete(id); resolve(m); });
-        raw.send({ jsonrpc: '2.0', id, method, ...(params !== undefined ? { params } : {}) });
+        const withMeta = era === 'modern' ? { ...(params as object | undefined), _meta: { ...(params as { _meta?: object } | undefined)?._meta, ...ENVELOPE } } : params;
+        raw.send({ jsonrpc: '2.0', id, method, ...(withMeta !== undefined ? { params: withMeta } : {}) });
       });
     },
     async initialize() {
+      if (era === 'modern') return raw.request('server/discover', {});
       const r = await raw.request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'matrix', version: '0' } });
       raw.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       return r;

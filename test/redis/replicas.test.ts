@@ -1,11 +1,10 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ResourceUpdatedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
 import { keyIdOf } from '../../src/state/memory.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
-import { binBuilt, mcpClient, readSse, startReplica, type Replica } from './replicas.js';
+import { binBuilt, mcpClient, readSse, roundRobinClient, startReplica, type Replica } from './replicas.js';
 
 if (!binBuilt) process.stderr.write('[test/redis] dist/index.js is missing: run `npm run build` (npm test does) for the replica tests.\n');
 
@@ -52,12 +51,57 @@ describe.skipIf(!redisAvailable || !binBuilt)('two replicas sharing one Redis', 
     expect(link).toBeDefined();
     const uri = (link as { uri: string }).uri;
     const seenOnB: string[] = [];
-    cb.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => { seenOnB.push(n.params.uri); });
+    cb.setNotificationHandler('notifications/resources/updated', (n) => { seenOnB.push(n.params.uri); });
     await ca.subscribeResource({ uri });
     // A's first poll takes the job's lease; B then only listens.
-    await new Promise((res) => setTimeout(res, 300));
+    await expect.poll(() => sim.apiRequests().some((q) => q.method === 'GET' && uri.endsWith(q.path.split('/').pop()!)), { timeout: 5_000, interval: 20 }).toBe(true);
     await cb.subscribeResource({ uri });
     await expect.poll(() => seenOnB, { timeout: 15_000, interval: 100 }).toContain(uri);
+  });
+
+  it('2026-07-28: one client\'s requests alternate between A and B with no affinity, and every one is answered', async () => {
+    const { client, hits } = await roundRobinClient([a.url, b.url]);
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      for (let i = 0; i < 3; i++) {
+        expect((await client.listTools()).tools.length).toBeGreaterThan(40);
+        expect((await call(client, 'get_account', {})).isError ?? false).toBe(false);
+        expect((await client.readResource({ uri: 'heygen://docs/errors' })).contents.length).toBe(1);
+        expect((await client.getPrompt({ name: 'video_agent_prompt', arguments: { brief: 'x' } })).messages.length).toBeGreaterThan(0);
+      }
+      // The client serves repeated lists from its cache (the server's caching hints allow an
+      // hour), so fewer than 12 requests go out; each replica still answers several.
+      expect(hits[0]).toBeGreaterThanOrEqual(3);
+      expect(hits[1]).toBeGreaterThanOrEqual(3);
+      // A create on one replica and its repeat on the other spend once.
+      sim.clearRequests();
+      const first = await call(client, 'create_video_agent', { prompt: 'Replica test: round robin spends once.' });
+      const again = await call(client, 'create_video_agent', { prompt: 'Replica test: round robin spends once.' });
+      expect(again.structuredContent).toMatchObject({ session_id: (first.structuredContent as { session_id: string }).session_id, reused: true });
+      expect(posts()).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('2026-07-28: a listen stream held by B hears a job change that A polls', async () => {
+    const r = await call(ca, 'create_video_agent', { prompt: 'Replica test: listen across replicas.' });
+    const uri = (r.content.find((c) => c.type === 'resource_link') as { uri: string }).uri;
+    const { client: onA } = await roundRobinClient([a.url]);
+    const { client: onB } = await roundRobinClient([b.url]);
+    const seen: string[] = [];
+    onB.setNotificationHandler('notifications/resources/updated', (n) => { seen.push(n.params.uri); });
+    try {
+      const subA = await onA.listen({ resourceSubscriptions: [uri] });
+      await expect.poll(() => sim.apiRequests().some((q) => q.method === 'GET' && uri.endsWith(q.path.split('/').pop()!)), { timeout: 5_000, interval: 20 }).toBe(true);
+      const subB = await onB.listen({ resourceSubscriptions: [uri] });
+      await expect.poll(() => seen, { timeout: 15_000, interval: 100 }).toContain(uri);
+      await subA.close();
+      await subB.close();
+    } finally {
+      await onA.close();
+      await onB.close();
+    }
   });
 
   it('a catalog cached by A serves B with zero upstream requests', async () => {

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { freePort } from '../helpers/redis.js';
 
 /** The built bin (`npm test` builds before vitest runs). */
@@ -51,10 +50,29 @@ export async function startReplica(env: Record<string, string>, extraArgs: strin
   };
 }
 
+/** A 2025 client: initialize, then a session on that replica. */
 export async function mcpClient(url: string): Promise<Client> {
   const client = new Client({ name: 'replica-test', version: '0' });
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   return client;
+}
+
+/**
+ * A 2026-07-28 client behind a load balancer with no affinity: its requests go to the given
+ * replicas in turn. `hits` counts the requests each replica received.
+ */
+export async function roundRobinClient(urls: string[]): Promise<{ client: Client; hits: number[] }> {
+  const hits = urls.map(() => 0);
+  let next = 0;
+  const client = new Client({ name: 'replica-test', version: '0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+  await client.connect(new StreamableHTTPClientTransport(new URL(urls[0]!), {
+    fetch: (_url, init) => {
+      const i = next++ % urls.length;
+      hits[i]!++;
+      return fetch(urls[i]!, init);
+    },
+  }));
+  return { client, hits };
 }
 
 export interface SseEvent { id?: string; data: string }
