@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Hosted-mode benchmark: N concurrent Streamable HTTP sessions each calling get_account against
-// the simulator, for N = 1, 50, 200. Reports p50/p99 call latency and the server's RSS, then RSS
-// once every session has been closed, against the baseline. The MCP server runs in a child
+// Hosted-mode benchmark: N concurrent clients each calling get_account against the simulator,
+// for N = 1, 50, 200, once with 2026-07-28 clients (stateless: no session, a server instance per
+// request) and once with 2025 clients (a Streamable HTTP session each). Reports p50/p99 call
+// latency and the server's RSS as it holds the load (no forced GC) and after GC, then RSS once
+// every client has gone, against the baseline. The MCP server runs in a child
 // process (this file with --serve) so its RSS is not mixed with the clients' or the simulator's.
 // Needs a build: `npm run build`, then `node bench/http.mjs` (or import { run }).
 import { fork } from 'node:child_process';
@@ -20,7 +22,7 @@ async function serve() {
   const { loadConfig } = await load('config.js');
   const { silentLogger } = await load('log.js');
   const { MemoryStateProvider } = await load('state/memory.js');
-  const { startHttpServer } = await load('transports/http.js');
+  const { startHttpServer } = await load('transports/http/server.js');
   const config = loadConfig(['--http', '--port', '0'], {});
   const http = await startHttpServer({
     config,
@@ -30,7 +32,11 @@ async function serve() {
     limits: { maxSessions: 1_000 },
   });
   process.on('message', (msg) => {
-    if (msg === 'rss') {
+    if (msg === 'rss-live') {
+      // What the process holds right now, garbage included: what an operator's dashboard shows.
+      const cpu = process.cpuUsage();
+      process.send({ rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, sessions: http.sessions(), cpuMs: (cpu.user + cpu.system) / 1000 });
+    } else if (msg === 'rss') {
       globalThis.gc?.();
       globalThis.gc?.();
       setTimeout(() => {
@@ -51,12 +57,14 @@ function ask(child, msg) {
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-async function level(child, url, n, Client, Transport, agent) {
+const MODES = { modern: { pin: '2026-07-28' }, legacy: 'legacy' };
+
+async function level(child, url, n, Client, Transport, agent, era) {
   // One connection pool per level, closed afterwards, so the server's memory after the sessions
   // close is not held up by the benchmark's own idle keep-alive sockets.
   const fetchVia = (u, init) => undiciFetch(u, { ...init, dispatcher: agent });
   const clients = await Promise.all(Array.from({ length: n }, async () => {
-    const c = new Client({ name: 'bench', version: '0' });
+    const c = new Client({ name: 'bench', version: '0' }, { versionNegotiation: { mode: MODES[era] } });
     await c.connect(new Transport(new URL(url), { fetch: fetchVia }));
     await c.listTools();
     return c;
@@ -71,7 +79,8 @@ async function level(child, url, n, Client, Transport, agent) {
       if (r.isError) throw new Error(`get_account failed: ${JSON.stringify(r.content)}`);
     }));
   }
-  const cpuMs = (await ask(child, 'rss')).cpuMs - cpu0;
+  const live = await ask(child, 'rss-live');
+  const cpuMs = live.cpuMs - cpu0;
   // Paced: the same open sessions each call once a second, their calls spread evenly over the
   // second (n calls/s in all) for three seconds. The burst above has every session call at the
   // same instant, so its tail is mostly queueing on this machine's two cores, shared with the
@@ -88,21 +97,29 @@ async function level(child, url, n, Client, Transport, agent) {
       await new Promise((res) => setTimeout(res, Math.max(0, due - performance.now())));
     }
   }));
-  return { clients, latencies: latencies.sort((a, b) => a - b), paced: paced.sort((a, b) => a - b), cpuMs };
+  const livePaced = await ask(child, 'rss-live');
+  return { clients, latencies: latencies.sort((a, b) => a - b), paced: paced.sort((a, b) => a - b), cpuMs, liveRss: Math.max(live.rss, livePaced.rss) };
 }
 
 async function closeAll(clients) {
   await Promise.all(clients.map(async (c) => {
-    await c.transport.terminateSession();
+    if (c.getProtocolEra() === 'legacy') await c.transport.terminateSession();
     await c.close();
   }));
 }
 
-/** Runs the benchmark; returns one row per level plus the RSS figures. */
-export async function run({ print = true } = {}) {
+/** Runs the benchmark for both eras; returns one result per era. */
+export async function run(opts = {}) {
+  const eras = (process.env.BENCH_ERAS ?? 'modern,legacy').split(',');
+  const out = {};
+  for (const era of eras) out[era] = await runEra(era, opts);
+  return out;
+}
+
+/** Runs the benchmark for one era; returns one row per level plus the RSS figures. */
+export async function runEra(era, { print = true } = {}) {
   const { startSimulator } = await load('sandbox/index.js');
-  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-  const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+  const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
   const sim = await startSimulator({ speed: 60 });
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
     execArgv: ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_FLAGS ? process.env.BENCH_SERVER_NODE_FLAGS.split(' ') : [])],
@@ -114,24 +131,24 @@ export async function run({ print = true } = {}) {
     const cold = await ask(child, 'rss');
     // Warm-up: one session, so code loading and JIT are not counted as session memory.
     const warmAgent = new Agent({ connections: 256 });
-    const warm = await level(child, url, 1, Client, StreamableHTTPClientTransport, warmAgent);
+    const warm = await level(child, url, 1, Client, StreamableHTTPClientTransport, warmAgent, era);
     await closeAll(warm.clients);
     await warmAgent.close();
     const baseline = await ask(child, 'rss');
     const rows = [];
     for (const n of LEVELS) {
       const agent = new Agent({ connections: 256 });
-      const { clients, latencies, paced, cpuMs } = await level(child, url, n, Client, StreamableHTTPClientTransport, agent);
+      const { clients, latencies, paced, cpuMs, liveRss } = await level(child, url, n, Client, StreamableHTTPClientTransport, agent, era);
       const held = await ask(child, 'rss');
       await closeAll(clients);
       await agent.close();
       const after = await ask(child, 'rss');
       rows.push({
-        sessions: n, calls: latencies.length,
+        era, clients: n, calls: latencies.length,
         p50_ms: +pct(latencies, 50).toFixed(1), p99_ms: +pct(latencies, 99).toFixed(1),
         paced_p50_ms: +pct(paced, 50).toFixed(1), paced_p99_ms: +pct(paced, 99).toFixed(1),
         server_cpu_ms_per_call: +(cpuMs / latencies.length).toFixed(2),
-        rss_held_mb: +(held.rss / MB).toFixed(1), live_sessions: held.sessions,
+        rss_live_mb: +(liveRss / MB).toFixed(1), rss_held_after_gc_mb: +(held.rss / MB).toFixed(1), live_sessions: held.sessions,
         rss_after_close_mb: +(after.rss / MB).toFixed(1), heap_after_close_mb: +(after.heap / MB).toFixed(1), sessions_after_close: after.sessions,
       });
     }
@@ -139,7 +156,7 @@ export async function run({ print = true } = {}) {
     // The same top level once more: if closing sessions freed what they used, RSS after this
     // second cycle is where it was after the first (memory the process grew into stays mapped).
     const top = Math.max(...LEVELS);
-    const again = await level(child, url, top, Client, StreamableHTTPClientTransport, new Agent({ connections: 256 }));
+    const again = await level(child, url, top, Client, StreamableHTTPClientTransport, new Agent({ connections: 256 }), era);
     await closeAll(again.clients);
     const repeat = await ask(child, 'rss');
     const result = {
@@ -155,7 +172,7 @@ export async function run({ print = true } = {}) {
       rows,
     };
     if (print) {
-      process.stdout.write('\nHTTP hosted mode: concurrent sessions calling get_account (simulator upstream)\n');
+      process.stdout.write(`\nHTTP hosted mode: concurrent ${era === 'modern' ? '2026-07-28 clients (stateless)' : '2025 sessions'} calling get_account (simulator upstream)\n`);
       console.table(rows);
       process.stdout.write(`RSS cold ${result.rss_cold_mb} MB · baseline (after warm-up) ${result.rss_baseline_mb} MB · after all sessions closed ${result.rss_final_mb} MB (${result.rss_final_vs_baseline_pct >= 0 ? '+' : ''}${result.rss_final_vs_baseline_pct} %) · heap ${result.heap_baseline_mb} → ${result.heap_final_mb} MB\n`);
       process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,7 +1,7 @@
 // npm run demo — the main workflow end to end against the built-in HeyGen simulator, over stdio,
 // the way an MCP client such as Claude Desktop drives the server.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { mkdtempSync, openSync, readSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,10 +68,11 @@ async function main() {
     env: { ...process.env, HEYGEN_MCP_DOWNLOAD_DIR: downloadDir },
     stderr: 'ignore',
   });
-  const client = new Client({ name: 'heygen-mcp-demo', version: '1.0.0' });
+  // `auto`: speak MCP 2026-07-28 when the server does (it does), as current clients negotiate.
+  const client = new Client({ name: 'heygen-mcp-demo', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
   await client.connect(transport);
   const tools = new Set((await client.listTools()).tools.map((t) => t.name));
-  console.log(dim(`   connected over stdio: ${tools.size} tools`));
+  console.log(dim(`   connected over stdio (MCP ${client.getProtocolEra() === 'modern' ? '2026-07-28' : '2025'}): ${tools.size} tools`));
 
   const call = async (name, args = {}, extra = {}) => {
     const r = await client.callTool({ name, arguments: args }, { timeout: 60_000, ...extra });

@@ -1,8 +1,7 @@
 // Prints what each tool costs in tools/list (characters and ≈ tokens at chars/4), largest first,
 // for the default toolsets or the ones named: `node scripts/tool-sizes.mjs [toolsets]`. Run
 // `npm run build` first; it reads dist/.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 
 const { loadConfig } = await import('../dist/config.js');
 const { createServer } = await import('../dist/server.js');

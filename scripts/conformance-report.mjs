@@ -1,0 +1,54 @@
+// Reads the official conformance suite's saved results (`conformance server -o DIR`) and judges
+// them against the scenarios each protocol revision asks of any server: every check of those must
+// pass, except a check that could only run against the suite's own diagnostic tools (`test_*`),
+// which no real server lists. Prints one line per scenario and exits 1 if a required one failed.
+// Usage: node scripts/conformance-report.mjs <results-dir> <revision> [--markdown]
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REQUIRED = {
+  '2026-07-28': ['server-stateless', 'tools-list', 'resources-list', 'prompts-list', 'dns-rebinding-protection', 'caching', 'sep-2164-resource-not-found', 'server-sse-multiple-streams', 'http-header-validation'],
+  '2025-11-25': ['server-initialize', 'ping', 'tools-list', 'resources-list', 'prompts-list', 'logging-set-level', 'dns-rebinding-protection'],
+};
+
+/** A failed check that needed one of the suite's own `test_*` tools says so; it says nothing about us. */
+const needsDiagnosticTool = (c) => c.details?.untestable === true || /\btest_[a-z_]+\b/.test(c.errorMessage ?? '');
+
+const [dir, revision, flag] = process.argv.slice(2);
+if (!dir || !REQUIRED[revision]) {
+  console.error('usage: node scripts/conformance-report.mjs <results-dir> <2026-07-28|2025-11-25> [--markdown]');
+  process.exit(2);
+}
+const scenarios = new Map();
+for (const run of readdirSync(dir)) {
+  const m = /^server-(.+)-\d{4}-\d\d-\d\dT/.exec(run);
+  if (!m) continue;
+  const checks = JSON.parse(readFileSync(join(dir, run, 'checks.json'), 'utf8'));
+  scenarios.set(m[1], checks);
+}
+let failed = 0;
+const rows = [];
+for (const [name, checks] of [...scenarios].sort(([a], [b]) => a.localeCompare(b))) {
+  const required = REQUIRED[revision].includes(name);
+  const pass = checks.filter((c) => c.status === 'SUCCESS').length;
+  const fails = checks.filter((c) => c.status === 'FAILURE');
+  const diagnostic = fails.filter(needsDiagnosticTool).length;
+  const real = fails.length - diagnostic;
+  if (required && real > 0) failed++;
+  rows.push({ name, required, pass, real, diagnostic, total: checks.length, first: fails.find((c) => !needsDiagnosticTool(c))?.errorMessage });
+}
+for (const name of REQUIRED[revision]) {
+  if (!scenarios.has(name)) { failed++; rows.push({ name, required: true, pass: 0, real: 1, diagnostic: 0, total: 0, first: 'scenario did not run' }); }
+}
+if (flag === '--markdown') {
+  console.log(`| scenario (${revision}) | required | checks passed | failed | failed only for want of a test_* tool |`);
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.required ? 'yes' : ''} | ${r.pass}/${r.total} | ${r.real} | ${r.diagnostic} |`);
+} else {
+  for (const r of rows) {
+    const verdict = r.real === 0 ? 'ok  ' : r.required ? 'FAIL' : 'miss';
+    console.log(`${verdict} ${revision} ${r.name}: ${r.pass}/${r.total} passed${r.diagnostic ? `, ${r.diagnostic} need the suite's test_* tools` : ''}${r.real && r.first ? ` — ${r.first.slice(0, 160)}` : ''}`);
+  }
+  console.log(`${revision}: ${REQUIRED[revision].length - failed}/${REQUIRED[revision].length} required scenarios pass`);
+}
+process.exit(failed ? 1 : 0);
