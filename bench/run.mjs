@@ -7,8 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { request } from 'undici';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const dist = (p) => import(pathToFileURL(here(`../dist/${p}`)).href);
@@ -233,6 +232,8 @@ async function main() {
   results.wait = want('wait') ? await silenced(() => waitPolls()).catch((e) => ({ available: false, reason: e.message })) : skipped;
   process.stderr.write('catalog…\n');
   results.catalog = want('catalog') ? await silenced(() => external('catalog.mjs', { print: false })) : skipped;
+  process.stderr.write('protocol eras…\n');
+  results.eras = want('eras') ? await silenced(() => external('eras.mjs', { print: false })) : skipped;
   process.stderr.write('http…\n');
   results.http = want('http') ? await silenced(() => external('http.mjs', { print: false })) : skipped;
   process.stderr.write('upload…\n');
@@ -252,11 +253,25 @@ async function main() {
     ['wait: polls for a 10-min render', summary(w, (x) => `${x.upstream_polls} polls in ${x.wait_calls} calls${x.finished ? '' : ' (NOT finished)'}`), '', '≤ 40', w.available === false ? '' : w.upstream_polls <= 40 && w.finished ? 'met' : 'MISSED'],
     ...(results.catalog.lookups ?? [{}]).map((l) => [`catalog: ${l.case ?? 'lookup'} (${results.catalog.voices_in_catalog ?? '?'} voices)`,
       summary(results.catalog, () => `cold ${l.cold_requests} req ${l.cold_ms} ms · warm ${l.warm_requests} req p50 ${l.warm_p50_ms} ms`), '', '', l.ok === undefined ? '' : l.ok ? 'ok' : 'FAIL']),
-    ...(results.http.rows ?? [{}]).map((row) => [`HTTP ${row.sessions ?? '?'} sessions × get_account`,
-      summary(results.http, () => `burst p50 ${row.p50_ms} / p99 ${row.p99_ms} ms · paced p50 ${row.paced_p50_ms} / p99 ${row.paced_p99_ms} ms · RSS held ${row.rss_held_mb} MB, after close ${row.rss_after_close_mb} MB`), '',
-      row.sessions === 200 ? 'p99 ≤ 50 ms, RSS ≤ 300 MB' : '', row.sessions === 200 ? (row.paced_p99_ms <= 50 && row.rss_held_mb <= 300 ? 'met (paced)' : 'MISSED') : '']),
-    ['HTTP RSS after every session closed', summary(results.http, (x) => `${x.rss_final_mb} MB vs ${x.rss_baseline_mb} MB after warm-up (${x.rss_final_vs_baseline_pct} %), heap ${x.heap_baseline_mb} → ${x.heap_final_mb} MB`), '', '≤ +10 %', results.http.rss_final_vs_baseline_pct === undefined ? '' : results.http.rss_final_vs_baseline_pct <= 10 ? 'met' : 'MISSED'],
-    ['HTTP RSS after a second top-level cycle', summary(results.http, (x) => `${x.rss_after_repeat_cycle_mb} MB vs ${x.rss_final_mb} MB after the first (${x.rss_repeat_vs_first_cycle_pct} %), heap ${x.heap_after_repeat_cycle_mb} MB`), '', 'no growth', results.http.rss_repeat_vs_first_cycle_pct === undefined ? '' : results.http.rss_repeat_vs_first_cycle_pct <= 10 ? 'met' : 'MISSED'],
+    ...(() => {
+      const e = results.eras ?? {};
+      const pc = e.per_call ?? {};
+      const tp = e.throughput ?? {};
+      return [
+        ['HTTP 2026-07-28 per call p50', summary(e, () => `${pc.modern_p50_ms} ms vs direct ${pc.direct_p50_ms} ms (2025 session ${pc.legacy_p50_ms} ms)`), `+${pc.modern_added_p50_ms} ms`, '≤ +2 ms', pc.modern_added_p50_ms === undefined ? '' : pc.modern_added_p50_ms <= 2 ? 'met' : 'MISSED'],
+        ['HTTP throughput 2026-07-28 vs 2025 session', summary(e, () => `${tp.modern_calls_per_s} vs ${tp.legacy_calls_per_s} calls/s, server CPU ${tp.modern_server_cpu_ms_per_call} vs ${tp.legacy_server_cpu_ms_per_call} ms/call`), `${tp.ratio_median}× (${tp.ratio_min}–${tp.ratio_max})`, '≥ 0.8×', tp.ratio_median === undefined ? '' : tp.ratio_median >= 0.8 ? 'met' : 'MISSED'],
+      ];
+    })(),
+    ...['modern', 'legacy'].flatMap((era) => {
+      const x = results.http?.[era];
+      const label = era === 'modern' ? '2026-07-28 clients' : '2025 sessions';
+      return [
+        ...(x?.rows ?? [{}]).map((row) => [`HTTP ${row.clients ?? '?'} ${label} × get_account`,
+          summary(x, () => `burst p50 ${row.p50_ms} / p99 ${row.p99_ms} ms · paced p50 ${row.paced_p50_ms} / p99 ${row.paced_p99_ms} ms · RSS live ${row.rss_live_mb} MB (after GC ${row.rss_held_after_gc_mb} MB)`), '',
+          row.clients === 200 ? 'paced p99 ≤ 50 ms, RSS ≤ 300 MB' : '', row.clients === 200 ? (row.paced_p99_ms <= 50 && row.rss_live_mb <= 300 ? 'met' : 'MISSED') : '']),
+        [`HTTP RSS once every ${label.split(' ')[1]} left`, summary(x, (y) => `${y.rss_final_mb} MB vs ${y.rss_baseline_mb} MB after warm-up (${y.rss_final_vs_baseline_pct} %), heap ${y.heap_baseline_mb} → ${y.heap_final_mb} MB; second cycle ${y.rss_repeat_vs_first_cycle_pct} %`), '', '', ''],
+      ];
+    }),
     ['upload 200 MB peak RSS', summary(results.upload, (x) => `+${x.rss_increase_mb} MB over ${x.baseline_rss_mb} MB (${x.upload_method}, ${x.throughput_mb_s} MB/s)`), '', `≤ +${results.upload.target_mb ?? '?'} MB`, results.upload.pass === undefined ? '' : results.upload.pass ? 'met' : 'MISSED'],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Kept in alphabetical order.
 export const REQUIRED = {
-  '2026-07-28': ['server-stateless', 'tools-list', 'resources-list', 'prompts-list', 'dns-rebinding-protection', 'caching', 'sep-2164-resource-not-found', 'server-sse-multiple-streams', 'http-header-validation'],
-  '2025-11-25': ['server-initialize', 'ping', 'tools-list', 'resources-list', 'prompts-list', 'logging-set-level', 'dns-rebinding-protection'],
+  '2026-07-28': ['caching', 'dns-rebinding-protection', 'http-header-validation', 'prompts-list', 'resources-list', 'sep-2164-resource-not-found', 'server-sse-multiple-streams', 'server-stateless', 'tools-list'],
+  '2025-11-25': ['dns-rebinding-protection', 'logging-set-level', 'ping', 'prompts-list', 'resources-list', 'server-initialize', 'tools-list'],
 };
 
 /** A failed check that needed one of the suite's own `test_*` tools says so; it says nothing about us. */

@@ -54,10 +54,11 @@ describe('tools/list', () => {
     expect(names).not.toContain('lipsync');
   });
 
-  it('unknown tool and bad arguments come back as isError, not protocol errors', async () => {
+  it('an unknown tool is a protocol error (-32602) naming it; unknown arguments are ignored', async () => {
     h = await connect();
-    const r = await h.call('no_such_tool');
-    expect(r.isError).toBe(true);
+    const err = await h.call('no_such_tool').then(() => undefined, (e: { code?: number; message?: string }) => e);
+    expect(err?.code).toBe(-32602);
+    expect(err?.message).toMatch(/Unknown tool "no_such_tool"/);
     const r2 = await h.call('get_account', { surprise: 1 });
     expect(r2.isError ?? false).toBe(false);
   });
