@@ -1,9 +1,11 @@
+import { once } from 'node:events';
+import { connect as connectSocket, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
 import { HttpStartError, startHttpServer } from '../../src/transports/http/server.js';
-import { hosted, INIT_BODY, MCP_HEADERS, raw, streamableClient, type HostedHarness } from './helpers.js';
+import { hosted, INIT_BODY, MCP_HEADERS, raw, streamableClient, waitFor, type HostedHarness } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let h: HostedHarness | undefined;
@@ -120,9 +122,28 @@ describe('request limits', () => {
     const init = await raw(h.http.url, { headers: MCP_HEADERS, body: INIT_BODY });
     const sid = init.headers['mcp-session-id'] as string;
     expect(h.http.sessions()).toBe(1);
-    await new Promise((r) => setTimeout(r, 400));
-    expect(h.http.sessions()).toBe(0);
+    await waitFor(() => h!.http.sessions() === 0, 5_000);
     const after = await raw(h.http.url, { headers: { ...MCP_HEADERS, 'mcp-session-id': sid }, body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'ping' }) });
     expect(after.status).toBe(404);
   });
+
+  // Node checks these limits on a timer (every 30 s by default); the server checks every second.
+  it.each([
+    ['trickled headers', { headersTimeoutMs: 2_000, requestTimeoutMs: 10_000 }, 2_000, (sock: Socket) => sock.write('POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n'), (sock: Socket, i: number) => sock.write(`X-Slow-${i}: a\r\n`)],
+    ['a slow body', { headersTimeoutMs: 2_000, requestTimeoutMs: 4_000 }, 4_000, (sock: Socket) => sock.write('POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{'), (sock: Socket) => sock.write(' ')],
+  ] as const)('drops a client sending %s within a second of its limit', async (_label, limits, limitMs, open, drip) => {
+    h = await hosted({ limits });
+    const sock = connectSocket(h.http.port, '127.0.0.1');
+    sock.on('error', () => undefined); // the server cutting us off mid-write is the point
+    await once(sock, 'connect');
+    const started = Date.now();
+    open(sock);
+    let i = 0;
+    const timer = setInterval(() => { if (sock.writable) drip(sock, i++); }, 300);
+    await new Promise((resolve) => sock.once('close', resolve));
+    clearInterval(timer);
+    const ms = Date.now() - started;
+    expect(ms).toBeGreaterThanOrEqual(limitMs - 1_000);
+    expect(ms).toBeLessThanOrEqual(limitMs + 1_000);
+  }, 20_000);
 });
