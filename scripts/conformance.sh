@@ -49,6 +49,16 @@ server=$!
 trap 'kill "$server" 2>/dev/null; rm -rf "$out" "$results"' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.1; done
 check http --transport http "http://127.0.0.1:$port/mcp"
+check sse --transport sse "http://127.0.0.1:$port/sse"
+# A 2025 client calling a tool over each transport (the Inspector opens with initialize).
+for target in "node dist/index.js --sandbox" "--transport http http://127.0.0.1:$port/mcp" "--transport sse http://127.0.0.1:$port/sse"; do
+  # shellcheck disable=SC2086
+  if "${INSPECTOR[@]}" $target --method tools/call --tool-name get_account >"$out" 2>&1 && grep -q '"remaining_balance"' "$out"; then
+    echo "ok   inspector tools/call get_account via ${target%% *}"
+  else
+    echo "FAIL inspector tools/call get_account via $target"; grep -v EBADENGINE "$out" | tail -n 20; fail=1
+  fi
+done
 
 for revision in 2026-07-28 2025-11-25; do
   mkdir -p "$results/$revision"
