@@ -3,7 +3,7 @@ import { request } from '../net/undici.js';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { HeyGenError, fallbackCode } from './errors.js';
-import { parseRetryAfter, retryDelayMs, shouldRetry, type Outcome } from './retry-policy.js';
+import { MAX_DELAY_MS, parseRetryAfter, retryDelayMs, shouldRetry, type Outcome } from './retry-policy.js';
 import { scrub } from '../log.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -160,6 +160,9 @@ export class HeyGenHttp {
       if (attempt >= this.maxRetries || !shouldRetry(spec.method, outcome, replayable)) {
         throw markAmbiguous(failure, spec.method);
       }
+      // HeyGen asked for a longer pause than we ever wait: waiting the cap and asking again
+      // would only be refused again, so the caller hears the wait at once.
+      if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_DELAY_MS) throw failure;
       const delay = retryDelayMs(attempt, outcome.kind === 'status' ? outcome.retryAfterMs : undefined, this.random);
       await this.sleep(delay, opts.signal);
     }
