@@ -107,6 +107,56 @@ function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject }
 
 const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
 
+/** Deepest nesting any argument may have; the deepest real input (studio scenes) is under 8. */
+export const MAX_ARGUMENT_DEPTH = 32;
+
+/**
+ * What is wrong with a tools/call `arguments` value before any schema sees it, or undefined.
+ * Walks iteratively, so a 10,000-level value cannot exhaust the stack here; refusing it up front
+ * means no later step (zod, a fingerprint, a log line) has to survive it either. An own
+ * `__proto__` key (JSON.parse makes one) would be dropped silently by object parsing, so the
+ * caller would never learn that part of the input was ignored: it is refused by name instead.
+ */
+export function argumentProblem(args: unknown): string | undefined {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
+  for (const name of Object.keys(args)) {
+    if (name === '__proto__') return 'Invalid argument name "__proto__": it is not accepted. Rename it.';
+    const stack: { value: unknown; depth: number; path: string }[] = [{ value: (args as Record<string, unknown>)[name], depth: 1, path: name }];
+    while (stack.length > 0) {
+      const { value, depth, path } = stack.pop()!;
+      if (!value || typeof value !== 'object') continue;
+      if (depth > MAX_ARGUMENT_DEPTH) return `Invalid ${name}: nested more than ${MAX_ARGUMENT_DEPTH} levels deep. Send a flatter value.`;
+      for (const key of Object.keys(value)) {
+        const child = `${path}.${key}`;
+        if (key === '__proto__' && !Array.isArray(value)) return `Invalid ${child}: "__proto__" is not an accepted name. Rename it.`;
+        stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: child });
+      }
+    }
+  }
+  return undefined;
+}
+
+const guardedServers = new WeakSet<McpServer>();
+
+/**
+ * Runs argumentProblem() on every tools/call before the SDK parses the arguments with zod, and
+ * answers a problem as a tool error naming the argument. The SDK has no hook ahead of its own
+ * parsing, so its registered handler is wrapped (as tool-list.ts does for tools/list); if its
+ * internals change, calls simply go unguarded (the nesting tests would show it).
+ */
+function guardArguments(server: McpServer): void {
+  if (guardedServers.has(server)) return;
+  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, (req: unknown, extra: unknown) => Promise<unknown>> })._requestHandlers;
+  const original = handlers?.get('tools/call');
+  if (!handlers || !original) return;
+  guardedServers.add(server);
+  handlers.set('tools/call', async (req, extra) => {
+    const problem = argumentProblem((req as { params?: { arguments?: unknown } } | undefined)?.params?.arguments);
+    if (problem) return { content: [{ type: 'text', text: problem }], isError: true };
+    return original(req, extra);
+  });
+}
+
 /** Registers one tool definition: the only place that talks to the SDK about tools. */
 export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDeps): void {
   if (def.description.length > 200) throw new Error(`${def.name}: description over 200 characters`);
@@ -174,6 +224,7 @@ export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDep
       return { content: [{ type: 'text', text }], isError: true };
     }
   });
+  guardArguments(server);
 }
 
 /** JSON with object keys sorted, so equal arguments give equal fingerprints. */
