@@ -6,8 +6,9 @@ import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
-import type { KeyState } from '../state/memory.js';
-import { describeError, type ErrorHints } from './errors.js';
+import { HeyGenError } from '../heygen/errors.js';
+import { MaybeCreated, type KeyState } from '../state/memory.js';
+import { describeError, ToolRefusal, type ErrorHints } from './errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
 export type ToolKind = 'read' | 'create' | 'update' | 'delete';
@@ -197,7 +198,7 @@ export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDep
         const { dry_run: _d, allow_duplicate, ...rest } = args;
         const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
         const fp = `${def.name}:${stableJson(rest)}`;
-        const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
+        const result = allow_duplicate === true ? { value: await run(), reused: false } : await guarded(deps, def, fp, run);
         structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
         if ('warning' in result && result.warning) notes.push(result.warning);
         if (result.reused) {
@@ -225,6 +226,21 @@ export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDep
     }
   });
   guardArguments(server);
+}
+
+/** A failure after which the create may exist upstream (and be paid for). */
+const mayHaveCreated = (err: unknown): boolean => err instanceof HeyGenError && err.ambiguous;
+
+/** The duplicate guard, with a "maybe created" answer that says which check to run first. */
+async function guarded<T>(deps: ServerDeps, def: AnyToolDef, fp: string, run: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }> {
+  try {
+    return await deps.state.guard.run(fp, run, mayHaveCreated);
+  } catch (err) {
+    if (!(err instanceof MaybeCreated)) throw err;
+    const ago = Math.max(1, Math.round((Date.now() - err.since) / 1000));
+    const check = def.hints?.recoverWith ?? 'the matching list tool';
+    throw new ToolRefusal(`An identical request failed ${ago} s ago in a way that may have created the job and charged for it, so nothing was sent this time. Check ${check} first; if the job is not there, call again with allow_duplicate: true.`);
+  }
 }
 
 /** JSON with object keys sorted, so equal arguments give equal fingerprints. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import type { HeyGenClient } from '../../src/heygen/client.js';
 import { JobWatcher } from '../../src/hosted/poller.js';
-import { keyIdOf } from '../../src/state/memory.js';
+import { keyIdOf, MaybeCreated } from '../../src/state/memory.js';
 import { shareWatches } from '../../src/state/watch-share.js';
 import type { JobUpdate } from '../../src/state/provider.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
@@ -41,6 +41,16 @@ describe.skipIf(!redisAvailable)('redis state shared by two replicas', () => {
     expect(rb).toMatchObject({ value: { video_id: 'v1' }, reused: true });
     // Different keys never share a guard entry.
     expect(await b.forKey(key()).guard.run('create_avatar_video:{"script":"hi"}', create)).toMatchObject({ reused: false });
+  });
+
+  it('a create that failed ambiguously on replica A holds back the identical retry on replica B (MaybeCreated, nothing run)', async () => {
+    const k = key();
+    const ambiguous = () => true;
+    await expect(a.forKey(k).guard.run('create_avatar_video:{"script":"cut"}', async () => { throw new Error('socket hang up'); }, ambiguous)).rejects.toThrow('socket hang up');
+    let ran = false;
+    const err = await b.forKey(k).guard.run('create_avatar_video:{"script":"cut"}', async () => { ran = true; return 'v2'; }, ambiguous).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MaybeCreated);
+    expect(ran).toBe(false);
   });
 
   it('a replica waiting on a create that never finishes gives up with a clear refusal, spending nothing', async () => {
