@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, type StateProvider } from './provider.js';
+import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog, type StateProvider } from './provider.js';
 
 /**
  * State that belongs to one HeyGen API key: the duplicate-create guard, the registry of jobs the
@@ -140,6 +140,7 @@ export class MemoryStateProvider implements StateProvider {
   readonly kind = 'memory' as const;
   readonly updates = new LocalUpdateBus();
   readonly sessions = new MemorySessionDirectory();
+  readonly webhookEvents = new MemoryWebhookDeliveryLog();
   private readonly states = new Map<string, KeyState>();
   // Sessions live in this process only, so each one's store lives (and dies) with its transport.
   eventStore(): EventStore {

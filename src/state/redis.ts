@@ -9,8 +9,8 @@ import {
   type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState,
 } from './memory.js';
 import {
-  EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore,
-  type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus,
+  EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog,
+  type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog,
 } from './provider.js';
 
 /**
@@ -348,6 +348,24 @@ class RedisSessionDirectory implements SessionDirectory {
   }
 }
 
+/** Deliveries seen by any replica: one `SET NX` per delivery id, expiring after the ttl. */
+class RedisWebhookDeliveryLog implements WebhookDeliveryLog {
+  // While Redis is down, this replica still drops repeats it saw itself.
+  private readonly local = new MemoryWebhookDeliveryLog();
+  constructor(private readonly s: Shared) {}
+  async firstDelivery(deliveryId: string, ttlMs: number): Promise<boolean> {
+    const localFirst = await this.local.firstDelivery(deliveryId, ttlMs);
+    try {
+      return (await this.s.redis.set(`${NS}:webhook-delivery:${sha(deliveryId)}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+    } catch (err) {
+      // Dropping a genuine delivery would lose an update; letting a replay through on another
+      // replica only repeats a signal. So without Redis, this replica's memory decides.
+      this.s.warn('webhook repeats are caught on this replica only', err);
+      return localFirst;
+    }
+  }
+}
+
 export interface RedisProviderOptions {
   log: Logger;
   tuning?: Partial<RedisTuning>;
@@ -359,6 +377,7 @@ export class RedisStateProvider implements StateProvider {
   readonly kind = 'redis' as const;
   readonly updates: UpdateBus;
   readonly sessions: SessionDirectory;
+  readonly webhookEvents: WebhookDeliveryLog;
   private readonly shared: Shared;
   private readonly states = new Map<string, KeyState & { jobs: RedisJobRegistry }>();
   private lastWarn = 0;
@@ -367,6 +386,7 @@ export class RedisStateProvider implements StateProvider {
     this.shared = { redis, log, tuning, warn: (what, err) => this.warn(what, err) };
     this.updates = new RedisUpdateBus(this.shared, sub);
     this.sessions = new RedisSessionDirectory(this.shared);
+    this.webhookEvents = new RedisWebhookDeliveryLog(this.shared);
     redis.on('ready', () => {
       log.info('redis: connected');
       // Job ids recorded while Redis was away go in now.

@@ -13,7 +13,7 @@ import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, parseJson, readBody } from '../ho
 import { defaultJobReader } from '../hosted/job-reader.js';
 import { JobWatcher, type JobReader } from '../hosted/poller.js';
 import { SessionTable, type Session } from '../hosted/sessions.js';
-import { parseWebhookEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../hosted/webhook.js';
+import { isFirstDelivery, parseWebhookEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../hosted/webhook.js';
 import { redact, type Logger } from '../log.js';
 import { makeDeps, type Upstream } from '../runtime.js';
 import { createServer } from '../server.js';
@@ -260,6 +260,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     const parsed = parseJson(raw);
     const event = parsed.ok ? parseWebhookEvent(parsed.value) : undefined;
     if (!event) return sendJson(res, 400, { error: 'expected {event_type, event_data}' });
+    if (!(await isFirstDelivery(opts.states, event, raw))) return sendJson(res, 200, { ok: true, duplicate: true });
     let told = 0;
     for (const id of event.ids) {
       told += watcher.signalJob(id, event.terminal);

@@ -54,6 +54,14 @@ for (const k of kinds) {
       expect(await s.guard.run('f', async () => 'ok')).toMatchObject({ value: 'ok', reused: false });
     });
 
+    it('webhook deliveries: the first is new, a repeat within the ttl is not, another id is', async () => {
+      const p = await provider(k.name);
+      const id = `event:${freshKey()}`;
+      expect(await p.webhookEvents.firstDelivery(id, 60_000)).toBe(true);
+      expect(await p.webhookEvents.firstDelivery(id, 60_000)).toBe(false);
+      expect(await p.webhookEvents.firstDelivery(`${id}-other`, 60_000)).toBe(true);
+    });
+
     it('an ambiguous failure leaves a "maybe created" marker: identical calls throw MaybeCreated without running, others run', async () => {
       const s = (await provider(k.name)).forKey(freshKey());
       const ambiguous = (e: unknown) => (e as Error).message === 'timeout on create';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -41,6 +42,20 @@ describe.skipIf(!redisAvailable)('redis state shared by two replicas', () => {
     expect(rb).toMatchObject({ value: { video_id: 'v1' }, reused: true });
     // Different keys never share a guard entry.
     expect(await b.forKey(key()).guard.run('create_avatar_video:{"script":"hi"}', create)).toMatchObject({ reused: false });
+  });
+
+  it('a webhook delivery received on replica A is a repeat on replica B (event ids shared, expiring)', async () => {
+    const id = `event:evt-${process.pid}-${++n}`;
+    expect(await a.webhookEvents.firstDelivery(id, 60_000)).toBe(true);
+    expect(await b.webhookEvents.firstDelivery(id, 60_000)).toBe(false);
+    const short = `event:evt-short-${process.pid}-${++n}`;
+    expect(await a.webhookEvents.firstDelivery(short, 50)).toBe(true);
+    const r = new Redis(redis.url);
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await r.exists(`heygen-mcp:webhook-delivery:${createHash('sha256').update(short).digest('hex').slice(0, 32)}`)) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    } finally { r.disconnect(); }
+    expect(await b.webhookEvents.firstDelivery(short, 50)).toBe(true);
   });
 
   it('a create that failed ambiguously on replica A holds back the identical retry on replica B (MaybeCreated, nothing run)', async () => {
