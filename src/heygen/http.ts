@@ -211,8 +211,16 @@ export class HeyGenHttp {
       });
       status = res.statusCode;
       resHeaders = res.headers;
-      text = status >= 400 ? await readCapped(res.body, MAX_ERROR_BODY) : await res.body.text();
+      try {
+        text = status >= 400 ? await readCapped(res.body, MAX_ERROR_BODY) : await res.body.text();
+      } catch (err) {
+        if (signal?.aborted || timer.aborted || isUndiciTimeout(err)) throw err;
+        // Reached HeyGen and got a status, then the body broke off: not "could not reach".
+        // Kept a transport failure (no status) so the retry policy treats it as one.
+        throw new HeyGenError({ code: 'network_error', message: `HeyGen's answer to ${spec.method} ${spec.path} broke off part-way (status ${status}, ${errorCode(err)})`, requestId: header(res.headers, 'x-request-id'), method: spec.method, path: spec.path, cause: err });
+      }
     } catch (err) {
+      if (err instanceof HeyGenError) throw err;
       if (signal?.aborted) throw signal.reason ?? err;
       if (timer.aborted || isUndiciTimeout(err)) {
         throw new HeyGenError({ code: 'timeout', message: `HeyGen did not answer ${spec.method} ${spec.path} within ${Math.round(timeoutMs / 1000)} s`, method: spec.method, path: spec.path, cause: err });

@@ -55,6 +55,8 @@ function describeHeyGen(e: HeyGenError, hints: ErrorHints): string {
     case 'timeout':
       return `${e.message}. Try again; HeyGen may be slow right now.`;
     case 'network_error':
+      // An answer that broke off after its status reached HeyGen fine: the network path works.
+      if (e.message.startsWith("HeyGen's answer")) return `${e.message}. Retry in a moment.${rid}`;
       return `${e.message}. Check the network or HEYGEN_API_BASE, then retry.`;
     case 'invalid_response':
       return `${e.message}. Retry in a moment.${rid}`;

@@ -135,11 +135,13 @@ describe('B7–B10: malformed upstream answers', () => {
     expect(count('POST', '/v3/webhooks/endpoints')).toBe(1);
   });
 
-  it('truncated JSON on every GET → isError "unreadable" or network failure, no crash, no unhandled rejection', async () => {
+  it('truncated JSON on every GET → isError saying the answer broke off (not "could not reach"), retried like a transport failure, no crash, no unhandled rejection', async () => {
     h.sim.fault({ path: ME, kind: 'truncated', times: 5 });
     const text = await h.fails('get_account');
-    expect(text).toMatch(/unreadable|malformed|could not reach|network/i);
+    expect(text).toMatch(/HeyGen's answer to GET \/v3\/users\/me broke off part-way \(status 200/);
+    expect(text).not.toMatch(/could not reach/i);
     expect(text).not.toContain('{"data"');
+    expect(count('GET', ME)).toBe(3);
   });
 
   it('empty 502 body → status-derived isError, retried like any 5xx GET', async () => {
