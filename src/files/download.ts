@@ -23,6 +23,7 @@ export class ExpiredUrl extends Error {
 
 // C0 and C1 control characters and DEL: a NUL would cut the name short at the OS boundary, and
 // the others make a name that reads differently from what is on disk.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // Bidirectional overrides, embeddings, isolates and marks: `clip\u202Egpj.exe` displays as
 // "clipexe.jpg"; a file name has no use for them.
