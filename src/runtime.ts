@@ -24,7 +24,7 @@ export async function openUpstream(config: Config, log: Logger): Promise<Upstrea
     return { apiKey: config.apiKey, baseUrl: config.apiBase, sandbox: false, close: async () => undefined };
   }
   const { startSimulator } = await import('./sandbox/index.js');
-  const sim = await startSimulator({ speed: Number(process.env.HEYGEN_MCP_SANDBOX_SPEED ?? 60) });
+  const sim = await startSimulator({ speed: config.sandboxSpeed });
   log.info(`sandbox: HeyGen simulator on ${sim.baseUrl}`);
   return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sandbox: true, close: () => sim.close() };
 }
