@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
 import { keyIdOf } from '../../src/state/memory.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
-import { binBuilt, mcpClient, readSse, startReplica, type Replica } from './replicas.js';
-
-if (!binBuilt) process.stderr.write('[test/redis] dist/index.js is missing: run `npm run build` (npm test does) for the replica tests.\n');
+import { mcpClient, readSse, startReplica, type Replica } from './replicas.js';
 
 /** Two `node dist/index.js --http` processes sharing one Redis and one simulated HeyGen. */
-describe.skipIf(!redisAvailable || !binBuilt)('two replicas sharing one Redis', () => {
+describe.skipIf(!redisAvailable)('two replicas sharing one Redis', () => {
   let redis: RedisServer;
   let sim: Simulator;
   let a: Replica;
