@@ -97,10 +97,16 @@ export class BackpressureStdioTransport implements StdioTransportContract {
 
   send(message: JsonRpcMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error('Transport is closed'));
-    const line = JSON.stringify(message) + '\n';
-    if (!this.blocked) {
-      this.write(line);
-      return Promise.resolve();
+    let line: string;
+    try {
+      line = JSON.stringify(message) + '\n';
+      if (!this.blocked) {
+        this.write(line);
+        return Promise.resolve();
+      }
+    } catch (err) {
+      // A message that cannot be serialised, or a stdout already destroyed.
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
     const bytes = Buffer.byteLength(line);
     if (this.queued + bytes > this.maxQueuedBytes) {

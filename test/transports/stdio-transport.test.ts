@@ -148,3 +148,14 @@ describe('BackpressureStdioTransport', () => {
     expect(source).not.toMatch(/@modelcontextprotocol\/sdk/);
   });
 });
+
+describe('BackpressureStdioTransport send failures', () => {
+  it('a message that cannot be serialised rejects its send instead of throwing', async () => {
+    const t = new BackpressureStdioTransport({ stdin: new PassThrough(), stdout: reader().out });
+    await t.start();
+    const cyclic: JsonRpcMessage = { jsonrpc: '2.0', method: 'x' };
+    cyclic.self = cyclic;
+    await expect(t.send(cyclic)).rejects.toThrow(/circular/i);
+    await t.close();
+  });
+});
