@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // secrets and stdio matrix runs a second time with 2025 clients, so both eras keep its guarantees.
 export default defineConfig({
   test: {
+    // Builds dist/ when it is missing or stale, for the tests that run the built bin.
+    globalSetup: ['test/setup/build-dist.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -4,8 +4,7 @@
 // tools/list for the default toolsets (tokens ≈ chars / 4) with a per-tool table.
 // Needs a build: `npm run build`, then `node bench/catalog.mjs` (or import { run }).
 import { pathToFileURL } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 
 const dist = process.env.BENCH_DIST ? pathToFileURL(process.env.BENCH_DIST.replace(/\/?$/, '/')) : new URL('../dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);

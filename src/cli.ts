@@ -8,12 +8,14 @@ import { VERSION } from './version.js';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // Asked-for output goes to stdout with exit code 0, as for any command-line tool: nothing is
+  // served in these cases, so there is no JSON-RPC stream to keep clean.
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stderr.write(HELP);
+    process.stdout.write(HELP, () => process.exit(0));
     return;
   }
   if (argv.includes('--version') || argv.includes('-v')) {
-    process.stderr.write(`${VERSION}\n`);
+    process.stdout.write(`${VERSION}\n`, () => process.exit(0));
     return;
   }
   let config;

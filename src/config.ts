@@ -19,9 +19,10 @@ export const OPTIONS: OptionSpec[] = [
   { key: 'apiKey', env: 'HEYGEN_API_KEY', kind: 'string', help: 'HeyGen API key, sent as `x-api-key`. Never logged or echoed.' },
   { key: 'apiBase', env: 'HEYGEN_API_BASE', kind: 'string', default: 'https://api.heygen.com', help: 'HeyGen API base URL.' },
   { key: 'sandbox', env: 'HEYGEN_MCP_SANDBOX', flag: 'sandbox', kind: 'boolean', default: 'false', help: 'Start the built-in HeyGen simulator and use it: no key, no credits.' },
+  { key: 'sandboxSpeed', env: 'HEYGEN_MCP_SANDBOX_SPEED', flag: 'sandbox-speed', kind: 'number', default: '60', help: 'Simulated seconds per real second in the sandbox (0.1 to 3600), so renders finish quickly.' },
   { key: 'toolsets', env: 'HEYGEN_MCP_TOOLSETS', flag: 'toolsets', kind: 'list', default: 'default', help: 'Toolsets to enable (`default`, `all`, or names; `default,webhooks` adds one).' },
   { key: 'readOnly', env: 'HEYGEN_MCP_READ_ONLY', flag: 'read-only', kind: 'boolean', default: 'false', help: 'Register only read-only tools.' },
-  { key: 'transport', env: 'HEYGEN_MCP_TRANSPORT', flag: 'http', kind: 'string', default: 'stdio', help: '`stdio` or `http` (`--http` selects http).' },
+  { key: 'transport', env: 'HEYGEN_MCP_TRANSPORT', flag: 'http', kind: 'string', default: 'stdio', help: '`stdio` or `http` (`--http` selects http, `--stdio` stdio).' },
   { key: 'port', env: 'HEYGEN_MCP_PORT', flag: 'port', kind: 'number', default: '3000', help: 'HTTP port.' },
   { key: 'host', env: 'HEYGEN_MCP_HOST', flag: 'host', kind: 'string', default: '127.0.0.1', help: 'HTTP bind address.' },
   { key: 'stateless', env: 'HEYGEN_MCP_STATELESS', flag: 'stateless', kind: 'boolean', default: 'false', help: 'Stateless Streamable HTTP: every request stands alone.' },
@@ -41,13 +42,16 @@ export const TOOLSETS = ['video_agent', 'videos', 'avatars', 'voices', 'assets',
 export type Toolset = (typeof TOOLSETS)[number];
 export const DEFAULT_TOOLSETS: Toolset[] = ['video_agent', 'videos', 'avatars', 'voices', 'assets', 'account', 'prompt_kit', 'templates', 'translation'];
 
-const bool = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+const BOOLEAN_WORDS = ['1', '0', 'true', 'false', 'yes', 'no'] as const;
+const bool = z.union([z.boolean(), z.enum([...BOOLEAN_WORDS, ''])], { error: `expected one of ${BOOLEAN_WORDS.join(', ')}` })
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const ConfigSchema = z.object({
   apiKey: z.string().trim().min(1).optional(),
   apiBase: z.url({ protocol: /^https?$/ }).default('https://api.heygen.com'),
   sandbox: bool.default(false),
+  sandboxSpeed: z.coerce.number().min(0.1, 'at least 0.1').max(3_600, 'at most 3600').default(60),
   toolsets: z.array(z.string()).default(['default']),
   readOnly: bool.default(false),
   transport: z.enum(['stdio', 'http']).default('stdio'),
@@ -94,6 +98,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       allowPositionals: false,
       options: {
         sandbox: { type: 'boolean' },
+        'sandbox-speed': { type: 'string' },
         toolsets: { type: 'string' },
         'read-only': { type: 'boolean' },
         http: { type: 'boolean' },
@@ -116,6 +121,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     raw[o.key] = o.kind === 'list' ? splitList(v, o.key === 'uploadRoots' ? delimiter : ',') : v;
   }
   if (f.sandbox) raw.sandbox = true;
+  if (f['sandbox-speed'] !== undefined) raw.sandboxSpeed = f['sandbox-speed'];
   if (f.toolsets !== undefined) raw.toolsets = splitList(f.toolsets, ',');
   if (f['read-only']) raw.readOnly = true;
   if (f.http) raw.transport = 'http';
@@ -143,10 +149,15 @@ function splitList(v: string, sep: string): string[] {
 
 export const HELP = `heygen-mcp — MCP server for the HeyGen API v3
 
-Usage: heygen-mcp [--sandbox] [--toolsets a,b] [--read-only] [--http [--port N] [--host H] [--stateless]]
+Usage: heygen-mcp [--sandbox [--sandbox-speed N]] [--toolsets a,b] [--read-only] [--stdio | --http [--port N] [--host H] [--stateless]]
+       heygen-mcp --help | --version
 
-Options (each has an environment twin):
-${OPTIONS.map((o) => `  ${(o.flag ? `--${o.flag}` : '').padEnd(12)} ${o.env.padEnd(30)} ${o.help}${o.default ? ` Default: ${o.default}.` : ''}`).join('\n')}
+  --help, -h      Print this help and exit.
+  --version, -v   Print the version and exit.
+  --stdio         Serve MCP over stdin/stdout (the default).
+
+Options (each has an environment twin; flags win):
+${OPTIONS.map((o) => `  ${(o.flag ? `--${o.flag}` : '').padEnd(15)} ${o.env.padEnd(30)} ${o.help}${o.default ? ` Default: ${o.default}.` : ''}`).join('\n')}
 `;
 
 /** The README options table, generated from OPTIONS so the documentation cannot drift. */

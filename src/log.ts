@@ -5,17 +5,47 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
-const secrets = new Set<string>();
 
-/** Registers a value (an API key, a bearer token) that must never reach a log line. */
+/**
+ * How many client-supplied secrets are remembered. Hosted mode registers every key a client
+ * brings, so an unbounded list would grow with every new key for the life of the process; twice
+ * the default session cap keeps every live session's key with room to spare.
+ */
+export const MAX_TRANSIENT_SECRETS = 2_048;
+// The server's own secrets (its API key, bearer token, webhook secret, Redis URL): never dropped.
+const pinned = new Set<string>();
+// Client keys, least recently registered first (a Map keeps insertion order).
+const transient = new Map<string, true>();
+
+/**
+ * Registers a value that must never reach a log line or an error text: a key a client brought.
+ * Registering it again marks it recently used; past MAX_TRANSIENT_SECRETS the least recent one
+ * is forgotten.
+ */
 export function redact(secret: string | undefined): void {
-  if (secret && secret.length >= 4) secrets.add(secret);
+  if (!secret || secret.length < 4 || pinned.has(secret)) return;
+  transient.delete(secret);
+  transient.set(secret, true);
+  if (transient.size > MAX_TRANSIENT_SECRETS) transient.delete(transient.keys().next().value as string);
+}
+
+/** Registers one of the server's own secrets: masked for the life of the process. */
+export function pinSecret(secret: string | undefined): void {
+  if (!secret || secret.length < 4) return;
+  transient.delete(secret);
+  pinned.add(secret);
+}
+
+/** How many secrets are registered (pinned + client). */
+export function redactedCount(): number {
+  return pinned.size + transient.size;
 }
 
 /** Masks every registered secret in a string. Used by the logger and by error text. */
 export function scrub(text: string): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+  for (const s of pinned) if (out.includes(s)) out = out.split(s).join('[redacted]');
+  for (const s of transient.keys()) if (out.includes(s)) out = out.split(s).join('[redacted]');
   return out;
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import type { ServerDeps } from './context.js';
 import { HeyGenClient } from './heygen/client.js';
-import { redact, type Logger } from './log.js';
+import { pinSecret, redact, type Logger } from './log.js';
 import { MemoryStateProvider } from './state/memory.js';
 import type { StateProvider } from './state/provider.js';
 import { VERSION } from './version.js';
@@ -18,11 +18,13 @@ export interface Upstream {
 
 /** Starts the simulator when --sandbox is on; otherwise uses the configured HeyGen API. */
 export async function openUpstream(config: Config, log: Logger): Promise<Upstream> {
+  // The server's own secrets stay masked for the whole run; client keys are bounded (log.ts).
+  for (const s of [config.apiKey, config.httpToken, config.webhookSecret, config.redisUrl]) pinSecret(s);
   if (!config.sandbox) {
     return { apiKey: config.apiKey, baseUrl: config.apiBase, sandbox: false, close: async () => undefined };
   }
   const { startSimulator } = await import('./sandbox/index.js');
-  const sim = await startSimulator({ speed: Number(process.env.HEYGEN_MCP_SANDBOX_SPEED ?? 60) });
+  const sim = await startSimulator({ speed: config.sandboxSpeed });
   log.info(`sandbox: HeyGen simulator on ${sim.baseUrl}`);
   return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sandbox: true, close: () => sim.close() };
 }
@@ -34,8 +36,8 @@ export function expandHome(p: string): string {
 /** Shared state: Redis when HEYGEN_MCP_REDIS_URL is set (replicas), else this process's memory. */
 export async function openStates(config: Config, log: Logger): Promise<StateProvider> {
   if (!config.redisUrl) return new MemoryStateProvider();
+  pinSecret(config.redisUrl);
   const { RedisStateProvider } = await import('./state/redis.js');
-  redact(config.redisUrl);
   const states = await RedisStateProvider.connect(config.redisUrl, { log });
   log.info('shared state: Redis');
   return states;
@@ -55,7 +57,9 @@ export function makeDeps(args: {
   log: Logger;
 }): ServerDeps {
   const key = args.apiKey ?? '';
-  redact(key);
+  // The server's own key is pinned; a key a client brought joins the bounded list.
+  if (key === args.upstream.apiKey) pinSecret(key);
+  else redact(key);
   return {
     config: { ...args.config, downloadDir: expandHome(args.config.downloadDir) },
     heygen: new HeyGenClient({ apiKey: key, baseUrl: args.upstream.baseUrl, maxRetries: args.config.maxRetries, userAgent: `heygen-mcp/${VERSION}` }),

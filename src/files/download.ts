@@ -21,14 +21,26 @@ export class ExpiredUrl extends Error {
   }
 }
 
+// C0 and C1 control characters and DEL: a NUL would cut the name short at the OS boundary, and
+// the others make a name that reads differently from what is on disk.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Bidirectional overrides, embeddings, isolates and marks: `clip\u202Egpj.exe` displays as
+// "clipexe.jpg"; a file name has no use for them.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /**
- * A plain file name for the download folder. A name an agent asked for that carries folders or
- * `..` is refused outright (it wants something this server will not do); control characters
- * are dropped; without a name, `fallback` is cleaned into one.
+ * A plain file name for the download folder. A name an agent asked for that carries folders,
+ * `..`, control characters or bidirectional controls is refused outright (it wants something
+ * this server will not do, and silently changing it would save a file under a name nobody
+ * asked for); without a name, `fallback` is cleaned into one.
  */
 export function plainFileName(wanted: string | undefined, fallback: string, ext: string, field = 'filename'): string {
   if (wanted === undefined) return `${fallback.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.]+/, '') || 'heygen'}${ext}`;
-  const cleaned = [...wanted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').trim();
+  if (wanted.includes('\u0000')) throw new InputError(field, 'must not contain a NUL character');
+  if (CONTROL.test(wanted)) throw new InputError(field, 'must not contain control characters');
+  if (BIDI.test(wanted)) throw new InputError(field, 'must not contain bidirectional text controls (such as U+202E)');
+  const cleaned = wanted.trim();
   if (/[/\\]/.test(cleaned) || cleaned.includes('..') || cleaned === '') throw new InputError(field, 'a plain file name, without folders or ".."');
   if (cleaned.startsWith('.')) throw new InputError(field, 'must not start with a dot');
   if (cleaned.length > 200) throw new InputError(field, 'at most 200 characters');
@@ -45,13 +57,24 @@ export interface Downloaded { path: string; size: number; contentType: string | 
  */
 export async function downloadToDir(url: string, dir: string, name: string, opts: { dispatcher?: Dispatcher | undefined; signal?: AbortSignal | undefined; maxBytes?: number } = {}): Promise<Downloaded> {
   const max = opts.maxBytes ?? MAX_DOWNLOAD_BYTES;
-  await mkdir(dir, { recursive: true });
-  const root = await realpath(dir);
+  let root: string;
+  try {
+    await mkdir(dir, { recursive: true });
+    root = await realpath(dir);
+  } catch (err) {
+    throw new ToolRefusal(`Cannot use the download folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'}: it is not a folder this server can create or write). Set HEYGEN_MCP_DOWNLOAD_DIR to a writable folder.`);
+  }
   let current = url;
   for (let hop = 0; ; hop++) {
     const u = new URL(current);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ToolRefusal(`Refused to fetch a ${u.protocol} URL.`);
-    const res = await request(current, { method: 'GET', dispatcher: opts.dispatcher, signal: opts.signal, headersTimeout: 30_000, bodyTimeout: BODY_TIMEOUT_MS });
+    let res: Awaited<ReturnType<typeof request>>;
+    try {
+      res = await request(current, { method: 'GET', dispatcher: opts.dispatcher, signal: opts.signal, headersTimeout: 30_000, bodyTimeout: BODY_TIMEOUT_MS });
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      throw new ToolRefusal(`Could not reach the file host (${(err as NodeJS.ErrnoException).code ?? 'connection failed'}); nothing was saved. Try again.`);
+    }
     const location = res.headers['location'];
     if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string') {
       res.body.resume();
@@ -72,7 +95,17 @@ export async function downloadToDir(url: string, dir: string, name: string, opts
       },
     });
     try {
-      await pipeline(res.body, counter, createWriteStream(temp, { flags: 'wx', mode: 0o644 }), { signal: opts.signal });
+      try {
+        await pipeline(res.body, counter, createWriteStream(temp, { flags: 'wx', mode: 0o644 }), { signal: opts.signal });
+      } catch (err) {
+        if (err instanceof ToolRefusal || opts.signal?.aborted) throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code && !code.startsWith('UND_ERR') && code !== 'ECONNRESET' && code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          throw new ToolRefusal(`Could not write the file into ${root} (${code}); nothing was saved.`);
+        }
+        const of = Number.isFinite(declared) ? ` of ${declared}` : '';
+        throw new ToolRefusal(`The file host closed the connection before the whole file arrived (${size}${of} bytes); nothing was saved. Try again.`);
+      }
       const path = await linkToFreeName(temp, root, name);
       const ct = res.headers['content-type'];
       return { path, size, contentType: Array.isArray(ct) ? ct[0] : ct };

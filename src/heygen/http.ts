@@ -3,7 +3,7 @@ import { request } from '../net/undici.js';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { HeyGenError, fallbackCode } from './errors.js';
-import { parseRetryAfter, retryDelayMs, shouldRetry, type Outcome } from './retry-policy.js';
+import { MAX_DELAY_MS, parseRetryAfter, retryDelayMs, shouldRetry, type Outcome } from './retry-policy.js';
 import { scrub } from '../log.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -160,6 +160,9 @@ export class HeyGenHttp {
       if (attempt >= this.maxRetries || !shouldRetry(spec.method, outcome, replayable)) {
         throw markAmbiguous(failure, spec.method);
       }
+      // HeyGen asked for a longer pause than we ever wait: waiting the cap and asking again
+      // would only be refused again, so the caller hears the wait at once.
+      if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_DELAY_MS) throw failure;
       const delay = retryDelayMs(attempt, outcome.kind === 'status' ? outcome.retryAfterMs : undefined, this.random);
       await this.sleep(delay, opts.signal);
     }
@@ -208,8 +211,16 @@ export class HeyGenHttp {
       });
       status = res.statusCode;
       resHeaders = res.headers;
-      text = status >= 400 ? await readCapped(res.body, MAX_ERROR_BODY) : await res.body.text();
+      try {
+        text = status >= 400 ? await readCapped(res.body, MAX_ERROR_BODY) : await res.body.text();
+      } catch (err) {
+        if (signal?.aborted || timer.aborted || isUndiciTimeout(err)) throw err;
+        // Reached HeyGen and got a status, then the body broke off: not "could not reach".
+        // Kept a transport failure (no status) so the retry policy treats it as one.
+        throw new HeyGenError({ code: 'network_error', message: `HeyGen's answer to ${spec.method} ${spec.path} broke off part-way (status ${status}, ${errorCode(err)})`, requestId: header(res.headers, 'x-request-id'), method: spec.method, path: spec.path, cause: err });
+      }
     } catch (err) {
+      if (err instanceof HeyGenError) throw err;
       if (signal?.aborted) throw signal.reason ?? err;
       if (timer.aborted || isUndiciTimeout(err)) {
         throw new HeyGenError({ code: 'timeout', message: `HeyGen did not answer ${spec.method} ${spec.path} within ${Math.round(timeoutMs / 1000)} s`, method: spec.method, path: spec.path, cause: err });

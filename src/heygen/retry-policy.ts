@@ -34,7 +34,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 
 /**
  * Delay before retry number `attempt` (0 for the first retry): 1 s × 2^attempt with ±25 % jitter,
- * capped at 30 s; a longer Retry-After replaces it, clamped to the same cap.
+ * capped at 30 s; a longer Retry-After replaces it, clamped to the same cap. (A Retry-After over
+ * the cap is not waited for at all: the client fails at once and reports it.)
  */
 export function retryDelayMs(attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
   const jitter = 0.75 + random() * 0.5;

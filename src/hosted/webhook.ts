@@ -1,12 +1,14 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { WebhookDeliveryLog } from '../state/provider.js';
 
 /**
- * HeyGen webhook deliveries. HeyGen documents that registered endpoints get signed payloads and
- * a signing secret, but not the exact scheme; we assume the one its older docs sketch:
- * `X-HeyGen-Signature` = hex HMAC-SHA256 of the raw body under the endpoint secret (an optional
- * `sha256=` prefix is tolerated). When an `X-HeyGen-Timestamp` header (Unix seconds) is present,
- * the signed text is `<timestamp>.<raw body>` and the timestamp must be within five minutes, which
- * stops replays of old deliveries.
+ * HeyGen webhook deliveries. A registered endpoint's deliveries carry `X-HeyGen-Signature`, the
+ * hex HMAC-SHA256 of the raw body under the endpoint secret (an optional `sha256=` prefix is
+ * tolerated). HeyGen signs the body only and sends no timestamp, so a signature alone cannot
+ * tell a fresh delivery from a captured one sent again: replays are stopped by remembering each
+ * delivery (`firstDelivery`) for longer than HeyGen keeps retrying. When a sender does add an
+ * `X-HeyGen-Timestamp` header (Unix seconds), the signed text is `<timestamp>.<raw body>` and the
+ * timestamp must also be within five minutes.
  */
 export const SIGNATURE_HEADER = 'x-heygen-signature';
 export const TIMESTAMP_HEADER = 'x-heygen-timestamp';
@@ -52,4 +54,27 @@ export function parseWebhookEvent(value: unknown): WebhookEvent | undefined {
   const terminal = /\.(success|fail|failed|validation_failed|download_failed)$/.test(type) || type === 'batch.finished';
   const eventId = typeof v.event_id === 'string' ? v.event_id : undefined;
   return { type, ids, terminal, eventId };
+}
+
+/**
+ * How long a delivered event is remembered. HeyGen does not publish its retry schedule; common
+ * webhook senders retry for one to two days (the longest we found is about 41 hours), so three
+ * days outlasts them with room to spare. A repeat inside this window is acknowledged and dropped.
+ */
+export const WEBHOOK_REPLAY_TTL_MS = 72 * 60 * 60_000;
+
+/**
+ * The identity of one delivery: HeyGen's `event_id`, or, for a payload without one, a hash of
+ * the signed body (a replay of the same body then counts as a repeat too).
+ */
+export function deliveryIdOf(event: Pick<WebhookEvent, 'eventId'>, raw: Buffer): string {
+  return event.eventId ? `event:${event.eventId}` : `body:${createHash('sha256').update(raw).digest('hex')}`;
+}
+
+/**
+ * Call after the signature checked out and the event parsed, before signalling anyone: false
+ * means this delivery was seen already (a retry or a replay), so answer 200 and do nothing else.
+ */
+export function isFirstDelivery(states: { webhookEvents: WebhookDeliveryLog }, event: Pick<WebhookEvent, 'eventId'>, raw: Buffer, ttlMs = WEBHOOK_REPLAY_TTL_MS): Promise<boolean> {
+  return states.webhookEvents.firstDelivery(deliveryIdOf(event, raw), ttlMs);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/server';
-import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, type StateProvider } from './provider.js';
+import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog, type StateProvider } from './provider.js';
 
 /**
  * State that belongs to one HeyGen API key: the duplicate-create guard, the registry of jobs the
@@ -18,8 +18,21 @@ export interface DuplicateGuard {
   /**
    * Runs `fn` unless an identical request (same fingerprint) succeeded within the window or is
    * in flight, in which case the earlier result is returned with `reused: true`.
+   *
+   * When `fn` fails with an error `ambiguous` says may have taken effect upstream (a 5xx, a
+   * timeout or a cut connection on a paid create), the fingerprint is marked "maybe created" for
+   * the window, and identical calls throw MaybeCreated instead of running again.
    */
-  run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }>;
+  run<T>(fingerprint: string, fn: () => Promise<T>, ambiguous?: (err: unknown) => boolean): Promise<{ value: T; reused: boolean; warning?: string }>;
+}
+
+/** An identical request failed ambiguously within the window: it may exist and be paid for. */
+export class MaybeCreated extends Error {
+  override readonly name = 'MaybeCreated';
+  /** When the ambiguous failure happened (ms since the epoch). */
+  constructor(readonly since: number) {
+    super('An identical request failed in a way that may have created the job');
+  }
 }
 
 export interface JobRecord { kind: string; id: string; tool: string; createdAt: number }
@@ -44,13 +57,16 @@ export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 export class MemoryDuplicateGuard implements DuplicateGuard {
   private readonly done = new Map<string, { at: number; value: unknown }>();
+  private readonly maybe = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<unknown>>();
   constructor(private readonly windowMs = DUPLICATE_WINDOW_MS, private readonly now: () => number = Date.now) {}
 
-  async run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean }> {
+  async run<T>(fingerprint: string, fn: () => Promise<T>, ambiguous?: (err: unknown) => boolean): Promise<{ value: T; reused: boolean }> {
     this.sweep();
     const prior = this.done.get(fingerprint);
     if (prior) return { value: prior.value as T, reused: true };
+    const since = this.maybe.get(fingerprint);
+    if (since !== undefined) throw new MaybeCreated(since);
     const pending = this.inflight.get(fingerprint);
     if (pending) return { value: (await pending) as T, reused: true };
     const p = fn();
@@ -59,6 +75,9 @@ export class MemoryDuplicateGuard implements DuplicateGuard {
       const value = await p;
       this.done.set(fingerprint, { at: this.now(), value });
       return { value, reused: false };
+    } catch (err) {
+      if (ambiguous?.(err)) this.maybe.set(fingerprint, this.now());
+      throw err;
     } finally {
       this.inflight.delete(fingerprint);
     }
@@ -67,6 +86,7 @@ export class MemoryDuplicateGuard implements DuplicateGuard {
   private sweep(): void {
     const cutoff = this.now() - this.windowMs;
     for (const [k, v] of this.done) if (v.at < cutoff) this.done.delete(k);
+    for (const [k, at] of this.maybe) if (at < cutoff) this.maybe.delete(k);
   }
 }
 
@@ -120,6 +140,7 @@ export class MemoryStateProvider implements StateProvider {
   readonly kind = 'memory' as const;
   readonly updates = new LocalUpdateBus();
   readonly sessions = new MemorySessionDirectory();
+  readonly webhookEvents = new MemoryWebhookDeliveryLog();
   private readonly states = new Map<string, KeyState>();
   // Sessions live in this process only, so each one's store lives (and dies) with its transport.
   eventStore(): EventStore {

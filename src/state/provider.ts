@@ -26,6 +26,11 @@ export interface StateProvider {
    * carries on locally rather than stopping.
    */
   lease(name: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Webhook deliveries already received (by event id), shared by every replica, so a retried or
+   * replayed delivery signals subscribers once. Not per key: the webhook secret is the server's.
+   */
+  readonly webhookEvents: WebhookDeliveryLog;
   close(): Promise<void>;
 }
 
@@ -148,5 +153,30 @@ export class MemorySessionDirectory implements SessionDirectory {
   }
   async delete(id: string): Promise<void> {
     this.entries.delete(id);
+  }
+}
+
+/** Webhook deliveries already received: a "seen this delivery" set with expiry. */
+export interface WebhookDeliveryLog {
+  /** True the first time `deliveryId` is seen within `ttlMs` (on any replica); false for a repeat. */
+  firstDelivery(deliveryId: string, ttlMs: number): Promise<boolean>;
+}
+
+/** This process's delivery log: bounded, oldest forgotten first when full. */
+export class MemoryWebhookDeliveryLog implements WebhookDeliveryLog {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly max = 100_000, private readonly now: () => number = Date.now) {}
+  async firstDelivery(deliveryId: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const until = this.seen.get(deliveryId);
+    if (until !== undefined && until > now) return false;
+    this.seen.delete(deliveryId);
+    this.seen.set(deliveryId, now + ttlMs);
+    // Entries go in in time order (for one ttl), so expired ones sit at the front.
+    for (const [id, t] of this.seen) {
+      if (t > now && this.seen.size <= this.max) break;
+      this.seen.delete(id);
+    }
+    return true;
   }
 }

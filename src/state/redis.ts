@@ -5,12 +5,12 @@ import { Redis, type Result } from 'ioredis';
 import type { Logger } from '../log.js';
 import { ToolRefusal } from '../tools/errors.js';
 import {
-  DUPLICATE_WINDOW_MS, keyIdOf, MemoryCatalogCache, MemoryDuplicateGuard, MemoryJobRegistry,
+  DUPLICATE_WINDOW_MS, keyIdOf, MaybeCreated, MemoryCatalogCache, MemoryDuplicateGuard, MemoryJobRegistry,
   type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState,
 } from './memory.js';
 import {
-  EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore,
-  type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus,
+  EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog,
+  type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog,
 } from './provider.js';
 
 /**
@@ -70,7 +70,11 @@ class RedisDuplicateGuard implements DuplicateGuard {
     this.local = new MemoryDuplicateGuard(s.tuning.duplicateWindowMs);
   }
 
-  async run<T>(fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }> {
+  /**
+   * One Redis value per fingerprint: `pending:<token>` while a replica runs it, the JSON result
+   * once it succeeded, or `maybe:<ms>` after it failed in a way that may have created the job.
+   */
+  async run<T>(fingerprint: string, fn: () => Promise<T>, ambiguous?: (err: unknown) => boolean): Promise<{ value: T; reused: boolean; warning?: string }> {
     const key = `${this.prefix}:dup:${sha(fingerprint)}`;
     const token = `pending:${randomUUID()}`;
     const deadline = Date.now() + this.s.tuning.inflightWaitMs;
@@ -82,10 +86,11 @@ class RedisDuplicateGuard implements DuplicateGuard {
         if (!claimed) seen = await this.s.redis.get(key);
       } catch (err) {
         this.s.warn('duplicate guard runs on this replica only', err);
-        const r = await this.local.run(fingerprint, fn);
+        const r = await this.local.run(fingerprint, fn, ambiguous);
         return { ...r, warning: 'The shared state store is unavailable, so this call was not checked for duplicates made on other replicas.' };
       }
-      if (claimed) return this.runClaimed(key, token, fingerprint, fn);
+      if (claimed) return this.runClaimed(key, token, fingerprint, fn, ambiguous);
+      if (seen !== null && seen.startsWith('maybe:')) throw new MaybeCreated(Number(seen.slice(6)) || Date.now());
       if (seen !== null && !seen.startsWith('pending:')) return { value: JSON.parse(seen) as T, reused: true };
       // seen === null: the holder failed and let go between our SET and GET; claim again.
       if (seen !== null && Date.now() >= deadline) {
@@ -95,12 +100,18 @@ class RedisDuplicateGuard implements DuplicateGuard {
     }
   }
 
-  private async runClaimed<T>(key: string, token: string, fingerprint: string, fn: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }> {
+  private async runClaimed<T>(key: string, token: string, fingerprint: string, fn: () => Promise<T>, ambiguous?: (err: unknown) => boolean): Promise<{ value: T; reused: boolean; warning?: string }> {
     let value: T;
     try {
-      value = await this.local.run(fingerprint, fn).then((r) => r.value);
+      value = await this.local.run(fingerprint, fn, ambiguous).then((r) => r.value);
     } catch (err) {
-      await this.s.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      if (ambiguous?.(err)) {
+        // Every replica must hold back an identical retry, not just this one.
+        await this.s.redis.set(key, `maybe:${Date.now()}`, 'PX', this.s.tuning.duplicateWindowMs)
+          .catch((e: unknown) => this.s.warn('a maybe-created create is known on this replica only', e));
+      } else {
+        await this.s.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      }
       throw err;
     }
     try {
@@ -337,6 +348,24 @@ class RedisSessionDirectory implements SessionDirectory {
   }
 }
 
+/** Deliveries seen by any replica: one `SET NX` per delivery id, expiring after the ttl. */
+class RedisWebhookDeliveryLog implements WebhookDeliveryLog {
+  // While Redis is down, this replica still drops repeats it saw itself.
+  private readonly local = new MemoryWebhookDeliveryLog();
+  constructor(private readonly s: Shared) {}
+  async firstDelivery(deliveryId: string, ttlMs: number): Promise<boolean> {
+    const localFirst = await this.local.firstDelivery(deliveryId, ttlMs);
+    try {
+      return (await this.s.redis.set(`${NS}:webhook-delivery:${sha(deliveryId)}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+    } catch (err) {
+      // Dropping a genuine delivery would lose an update; letting a replay through on another
+      // replica only repeats a signal. So without Redis, this replica's memory decides.
+      this.s.warn('webhook repeats are caught on this replica only', err);
+      return localFirst;
+    }
+  }
+}
+
 export interface RedisProviderOptions {
   log: Logger;
   tuning?: Partial<RedisTuning>;
@@ -348,6 +377,7 @@ export class RedisStateProvider implements StateProvider {
   readonly kind = 'redis' as const;
   readonly updates: UpdateBus;
   readonly sessions: SessionDirectory;
+  readonly webhookEvents: WebhookDeliveryLog;
   private readonly shared: Shared;
   private readonly states = new Map<string, KeyState & { jobs: RedisJobRegistry }>();
   private lastWarn = 0;
@@ -356,6 +386,7 @@ export class RedisStateProvider implements StateProvider {
     this.shared = { redis, log, tuning, warn: (what, err) => this.warn(what, err) };
     this.updates = new RedisUpdateBus(this.shared, sub);
     this.sessions = new RedisSessionDirectory(this.shared);
+    this.webhookEvents = new RedisWebhookDeliveryLog(this.shared);
     redis.on('ready', () => {
       log.info('redis: connected');
       // Job ids recorded while Redis was away go in now.

@@ -4,8 +4,9 @@ import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
-import type { KeyState } from '../state/memory.js';
-import { describeError, InputError, type ErrorHints } from './errors.js';
+import { HeyGenError } from '../heygen/errors.js';
+import { MaybeCreated, type KeyState } from '../state/memory.js';
+import { describeError, InputError, ToolRefusal, type ErrorHints } from './errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
 export type ToolKind = 'read' | 'create' | 'update' | 'delete';
@@ -127,8 +128,35 @@ export class NeedsInput extends Error {
 }
 
 const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
-/** Deeper arguments than this are refused before zod walks them (its recursion would overflow). */
-const MAX_ARG_DEPTH = 64;
+
+/** Deepest nesting any argument may have; the deepest real input (studio scenes) is under 8. */
+export const MAX_ARGUMENT_DEPTH = 32;
+
+/**
+ * What is wrong with a tools/call `arguments` value before any schema sees it, or undefined.
+ * Walks iteratively, so a 10,000-level value cannot exhaust the stack here; refusing it up front
+ * means no later step (zod, a fingerprint, a log line) has to survive it either. An own
+ * `__proto__` key (JSON.parse makes one) would be dropped silently by object parsing, so the
+ * caller would never learn that part of the input was ignored: it is refused by name instead.
+ */
+export function argumentProblem(args: unknown): string | undefined {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
+  for (const name of Object.keys(args)) {
+    if (name === '__proto__') return 'Invalid argument name "__proto__": it is not accepted. Rename it.';
+    const stack: { value: unknown; depth: number; path: string }[] = [{ value: (args as Record<string, unknown>)[name], depth: 1, path: name }];
+    while (stack.length > 0) {
+      const { value, depth, path } = stack.pop()!;
+      if (!value || typeof value !== 'object') continue;
+      if (depth > MAX_ARGUMENT_DEPTH) return `Invalid ${name}: nested more than ${MAX_ARGUMENT_DEPTH} levels deep. Send a flatter value.`;
+      for (const key of Object.keys(value)) {
+        const child = `${path}.${key}`;
+        if (key === '__proto__' && !Array.isArray(value)) return `Invalid ${child}: "__proto__" is not an accepted name. Rename it.`;
+        stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: child });
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Per-call hooks the server supplies: the parts of a call that depend on the connection. */
 export interface CallBinding {
@@ -145,8 +173,8 @@ export interface CallBinding {
 export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult> {
   const { deps, mcp } = bind;
   const { input, output } = schemasOf(def);
-  const deep = deepestPath(rawArgs ?? {}, MAX_ARG_DEPTH);
-  if (deep) return errorResult(`Invalid ${deep}: arguments nest deeper than ${MAX_ARG_DEPTH} levels.`);
+  const problem = argumentProblem(rawArgs);
+  if (problem) return errorResult(problem);
   const parsed = input.safeParse(rawArgs ?? {});
   if (!parsed.success) return errorResult(formatIssues(parsed.error));
   const args = parsed.data as Record<string, unknown>;
@@ -180,7 +208,7 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
       const { dry_run: _d, allow_duplicate, ...rest } = args;
       const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
       const fp = `${def.name}:${stableJson(rest)}`;
-      const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
+      const result = allow_duplicate === true ? { value: await run(), reused: false } : await guarded(deps, def, fp, run);
       structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
       if ('warning' in result && result.warning) notes.push(result.warning);
       if (result.reused) {
@@ -225,17 +253,19 @@ function issueText(i: z.core.$ZodIssue): string {
   return i.message;
 }
 
-/** The path of the first value nested deeper than `max`, or undefined. Iterative: no recursion to overflow. */
-function deepestPath(value: unknown, max: number): string | undefined {
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
-  while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
-    if (!v || typeof v !== 'object') continue;
-    if (path.length >= max) return path.slice(0, 1).join('.') || 'arguments';
-    const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
-    for (const [k, x] of entries) if (x && typeof x === 'object') stack.push({ v: x, path: [...path, k] });
+/** A failure after which the create may exist upstream (and be paid for). */
+const mayHaveCreated = (err: unknown): boolean => err instanceof HeyGenError && err.ambiguous;
+
+/** The duplicate guard, with a "maybe created" answer that says which check to run first. */
+async function guarded<T>(deps: ServerDeps, def: AnyToolDef, fp: string, run: () => Promise<T>): Promise<{ value: T; reused: boolean; warning?: string }> {
+  try {
+    return await deps.state.guard.run(fp, run, mayHaveCreated);
+  } catch (err) {
+    if (!(err instanceof MaybeCreated)) throw err;
+    const ago = Math.max(1, Math.round((Date.now() - err.since) / 1000));
+    const check = def.hints?.recoverWith ?? 'the matching list tool';
+    throw new ToolRefusal(`An identical request failed ${ago} s ago in a way that may have created the job and charged for it, so nothing was sent this time. Check ${check} first; if the job is not there, call again with allow_duplicate: true.`);
   }
-  return undefined;
 }
 
 /** JSON with object keys sorted, so equal arguments give equal fingerprints. */

@@ -50,11 +50,13 @@ function describeHeyGen(e: HeyGenError, hints: ErrorHints): string {
       return `HeyGen quota exceeded: ${e.message}. Check get_account; retrying will not help until the quota resets.${rid}`;
     case 'rate_limit_exceeded': {
       const s = e.retryAfterMs !== undefined ? Math.max(1, Math.ceil(e.retryAfterMs / 1000)) : 10;
-      return `HeyGen rate limit hit; retry in ${s} s.${rid}`;
+      return `HeyGen rate limit hit; retry in ${s} s${s >= 120 ? ` (${roughly(s)})` : ''}.${rid}`;
     }
     case 'timeout':
       return `${e.message}. Try again; HeyGen may be slow right now.`;
     case 'network_error':
+      // An answer that broke off after its status reached HeyGen fine: the network path works.
+      if (e.message.startsWith("HeyGen's answer")) return `${e.message}. Retry in a moment.${rid}`;
       return `${e.message}. Check the network or HEYGEN_API_BASE, then retry.`;
     case 'invalid_response':
       return `${e.message}. Retry in a moment.${rid}`;
@@ -74,6 +76,11 @@ function describeHeyGen(e: HeyGenError, hints: ErrorHints): string {
     return `HeyGen is unavailable (${e.status} ${e.code}) even after retries; try again in a minute.${rid}`;
   }
   return `HeyGen error ${e.status ?? ''} ${e.code}: ${e.message}${rid}`.replace(/\s+/g, ' ');
+}
+
+/** 86400 → "about 24 h": a wait an agent can relay to a person. */
+function roughly(s: number): string {
+  return s >= 5_400 ? `about ${Math.round(s / 3_600)} h` : `about ${Math.round(s / 60)} min`;
 }
 
 function isAbort(err: unknown): boolean {

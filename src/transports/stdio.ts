@@ -1,9 +1,10 @@
 import type { JSONRPCMessage, MessageExtraInfo, Server, Transport, TransportSendOptions } from '@modelcontextprotocol/server';
-import { serveStdio as serveBothEras, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { serveStdio as serveBothEras } from '@modelcontextprotocol/server/stdio';
 import type { ServerDeps } from '../context.js';
 import type { Logger } from '../log.js';
 import { createServer } from '../server.js';
 import { ListenWatches, listenedUris } from './listen-watches.js';
+import { BackpressureStdioTransport } from './stdio-transport.js';
 
 export interface StdioServeOptions {
   /** Builds the dependencies of the connection's server for the era its opening chose. */
@@ -41,7 +42,9 @@ export function serveStdio(opts: StdioServeOptions): void {
       streams.delete(m.params.requestId);
     }
   };
-  const wire = new TappedTransport(opts.transport ?? new StdioServerTransport(), tap);
+  // The wire stops reading stdin while stdout is full, so a client that never reads cannot make
+  // the server queue its answers without bound.
+  const wire = new TappedTransport(opts.transport ?? new BackpressureStdioTransport(), tap);
 
   let closing = false;
   const shutdown = async (why: string) => {

@@ -131,8 +131,17 @@ describe('retry policy', () => {
     expect(attempts).toBe(2);
   });
 
-  it('clamps a huge Retry-After to 30 s', async () => {
+  it('fails at once, with the wait, when Retry-After (3600 s) is beyond the 30 s cap', async () => {
     pool().intercept({ path: '/v3/x', method: 'GET' }).reply(429, {}, { headers: { 'retry-after': '3600' } });
+    const err = (await client().data({ method: 'GET', path: '/v3/x' }, Item).catch((e: unknown) => e)) as HeyGenError;
+    expect(err.code).toBe('rate_limit_exceeded');
+    expect(err.retryAfterMs).toBe(3_600_000);
+    expect(attempts).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('still waits a Retry-After of exactly 30 s (the cap)', async () => {
+    pool().intercept({ path: '/v3/x', method: 'GET' }).reply(429, {}, { headers: { 'retry-after': '30' } });
     pool().intercept({ path: '/v3/x', method: 'GET' }).reply(200, { data: { id: 'ok' } });
     await client().data({ method: 'GET', path: '/v3/x' }, Item);
     expect(sleeps).toEqual([30_000]);

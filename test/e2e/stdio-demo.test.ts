@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ const call = async (name: string, args: Record<string, unknown>, onprogress?: (p
 };
 
 describe('stdio end to end on the sandbox', () => {
-  it.skipIf(!existsSync(bin))('create_video_agent → wait_for_job → download_video gives a real MP4 file', async () => {
+  it('create_video_agent → wait_for_job → download_video gives a real MP4 file', async () => {
     const s = await call('create_video_agent', { prompt: 'FORMAT: 20-second teaser for a coffee shop opening.\nSCENE 1 — A-ROLL (20s): the owner invites the neighbourhood.' });
     expect(s.session_id).toBeTruthy();
     const progress: number[] = [];

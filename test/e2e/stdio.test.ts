@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -104,6 +104,30 @@ describe('stdio end to end (built bin)', () => {
     expect(await exitWithin(child, 5_000)).toBe(2);
     expect(out()).toBe('');
     expect(err()).toMatch(/Unknown toolset "nope"/);
+  });
+
+  it.each([['--help'], ['-h']])('%s: usage on stdout (documenting --stdio and --version), nothing on stderr, exit 0', async (flag) => {
+    const child = spawnBin([flag]);
+    const out = collect(child.stdout);
+    const err = collect(child.stderr);
+    expect(await exitWithin(child, 5_000)).toBe(0);
+    expect(out()).toMatch(/^heygen-mcp — /);
+    for (const word of ['Usage:', '--stdio', '--version', '--sandbox-speed', 'HEYGEN_MCP_SANDBOX_SPEED']) expect(out()).toContain(word);
+    expect(err()).toBe('');
+  });
+
+  it('--version: the package version on stdout, exit 0', async () => {
+    const child = spawnBin(['--version']);
+    const out = collect(child.stdout);
+    expect(await exitWithin(child, 5_000)).toBe(0);
+    expect(out().trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  });
+
+  it('a bad boolean stops the server naming the option and the accepted values, exit 2', async () => {
+    const child = spawnBin([], { HEYGEN_MCP_READ_ONLY: 'maybe' });
+    const err = collect(child.stderr);
+    expect(await exitWithin(child, 5_000)).toBe(2);
+    expect(err()).toMatch(/HEYGEN_MCP_READ_ONLY: expected one of 1, 0, true, false, yes, no/);
   });
 
   it('--sandbox runs with no key: get_account answers from the simulator and says so', async () => {

@@ -10,7 +10,6 @@ import { connect, textOf, type Harness } from '../helpers/harness.js';
 import { badValues, properties, requiredArgs } from './helpers.js';
 
 const NAMES = ALL_TOOLS.map((t) => t.name);
-const has = (name: string) => NAMES.includes(name);
 /** Fields built on fields.ts mediaRef(): one string, an https URL or an asset id. */
 const MEDIA = new Set(['video', 'audio', 'srt']);
 
@@ -62,7 +61,7 @@ describe('A15–A20, A24: every property of every tool, out of its bounds', () =
     expect(unbounded).toEqual([]);
   });
 
-  it.runIf(has('validate_video_agent_prompt'))('a 10 MB prompt → isError naming prompt and its limit, answered in < 2 s', async () => {
+  it('a 10 MB prompt → isError naming prompt and its limit, answered in < 2 s', async () => {
     const started = Date.now();
     const text = await h.fails('validate_video_agent_prompt', { prompt: 'x'.repeat(10 * 1024 * 1024) });
     expect(text).toContain('prompt');
@@ -77,7 +76,7 @@ describe('A20: ids never add path structure to the upstream URL', () => {
 
   // WHATWG URL parsing treats "..", ".%2e" and "%2e%2e" as dot segments, so percent-encoding
   // alone cannot neutralise them: seg() and the shared id field refuse them before any request.
-  it.runIf(idTools.length > 0)('dot-only ids ("." / "..") → refused before any request: no upstream path is shortened by dot segments', async () => {
+  it('dot-only ids ("." / "..") → refused before any request: no upstream path is shortened by dot segments', async () => {
     const escaped: string[] = [];
     for (const def of idTools) {
       const tool = tools.find((t) => t.name === def.name)!;
@@ -94,7 +93,7 @@ describe('A20: ids never add path structure to the upstream URL', () => {
     expect(escaped).toEqual([]);
   });
 
-  it.runIf(idTools.length > 0)('ids with "/", "?", "#", CR/LF or "%2f" → no upstream request path or query changes shape (no /users/me, no injected query key, no header split)', async () => {
+  it('ids with "/", "?", "#", CR/LF or "%2f" → no upstream request path or query changes shape (no /users/me, no injected query key, no header split)', async () => {
     const bad: string[] = [];
     for (const def of idTools) {
       const tool = tools.find((t) => t.name === def.name)!;
@@ -115,20 +114,20 @@ describe('A20: ids never add path structure to the upstream URL', () => {
 describe('A21–A23: text fidelity, null bytes, prototype pollution', () => {
   const TRICKY = 'Hello \u202Eevil\u202C zero\u200Bwidth \u{1F469}\u200D\u{1F4BB} Cafe\u0301 / Caf\u00E9 — "quotes" \\ back\nline';
 
-  it.runIf(has('create_video_translation'))('RTL override, zero-width, ZWJ emoji and NFD text in title → dry run shows it byte-identical in the JSON body, 0 upstream POSTs', async () => {
+  it('RTL override, zero-width, ZWJ emoji and NFD text in title → dry run shows it byte-identical in the JSON body, 0 upstream POSTs', async () => {
     h.sim.clearRequests();
     const r = await h.ok('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: TRICKY, dry_run: true });
     expect((r.request as { body: { title: string } }).body.title).toBe(TRICKY);
     expect(h.sim.apiRequests().filter((q) => q.method === 'POST')).toHaveLength(0);
   });
 
-  it.runIf(has('create_video_translation'))('a lone surrogate in title → refused or passed through as the same code unit, never a crash', async () => {
+  it('a lone surrogate in title → refused or passed through as the same code unit, never a crash', async () => {
     const r = await h.call('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'bad \uD800 half', dry_run: true });
     if (!r.isError) expect((r.structuredContent as { request: { body: { title: string } } }).request.body.title).toBe('bad \uD800 half');
     else expect(textOf(r)).toContain('title');
   });
 
-  it.runIf(has('create_video_translation'))('a null byte in free text (title) → isError naming title and the rule, 0 upstream requests', async () => {
+  it('a null byte in free text (title) → isError naming title and the rule, 0 upstream requests', async () => {
     h.sim.clearRequests();
     const text = await h.fails('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'], title: 'a\u0000b' });
     expect(text).toMatch(/title/);
@@ -154,7 +153,7 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
   // there as a protocol error. Deep nesting is refused before zod walks it, naming the argument.
   it('arguments null, an array or a string → JSON-RPC error -32602/-32603 without a stack; 10,000-deep nesting → isError naming the argument; the server still answers', async () => {
     // The v2 client's HTTP transport cannot itself serialize 10,000 levels (its JSON.stringify
-    // overflows first), so the 2026 run sends 1,000; either is far past the server's limit of 64.
+    // overflows first), so the 2026 run sends 1,000; either is far past the server's limit of 32.
     let deep: unknown = 'x';
     for (let i = 0; i < (h.era === 'modern' ? 1_000 : 10_000); i++) deep = { d: deep };
     const outcomes: string[] = [];
@@ -163,11 +162,11 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
         .then((r) => (r.isError ? `isError ${textOf(r)}` : 'ok'), (e: { code?: number; message?: string }) => (/\n\s+at /.test(e.message ?? '') ? 'stack leaked' : `rpc ${e.code}`)));
     }
     expect(outcomes.slice(0, 3)).toEqual(outcomes.slice(0, 3).map(() => expect.stringMatching(/^rpc -3260[23]$/)));
-    expect(outcomes[3]).toMatch(/^isError Invalid prompt: .*nest deeper/);
+    expect(outcomes[3]).toMatch(/^isError Invalid prompt: nested more than 32 levels deep/);
     expect((await h.call('get_account')).isError ?? false).toBe(false);
   });
 
-  it.runIf(has('create_video_translation'))('--read-only: credit-spending tools are not listed and a direct call → unknown-tool error (-32602) naming read-only mode, 0 upstream requests', async () => {
+  it('--read-only: credit-spending tools are not listed and a direct call → unknown-tool error (-32602) naming read-only mode, 0 upstream requests', async () => {
     const ro = await connect({ argv: ['--toolsets', 'all', '--read-only'] });
     try {
       const listed = (await ro.client.listTools()).tools.map((t) => t.name);
@@ -182,7 +181,7 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
     }
   });
 
-  it.runIf(has('create_video_translation') && has('get_video_translation'))("another key's job id → not found naming no detail of the owner's job (title absent)", async () => {
+  it("another key's job id → not found naming no detail of the owner's job (title absent)", async () => {
     const sim: Simulator = await startSimulator({ apiKeys: ['sk_owner_A_0001', 'sk_other_B_0002'], speed: 60 });
     const a = await connect({ simulator: sim, apiKey: 'sk_owner_A_0001' });
     const b = await connect({ simulator: sim, apiKey: 'sk_other_B_0002' });

@@ -1,7 +1,7 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
-import { MemoryStateProvider } from '../../src/state/memory.js';
+import { MaybeCreated, MemoryStateProvider } from '../../src/state/memory.js';
 import type { StateProvider } from '../../src/state/provider.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
@@ -52,6 +52,27 @@ for (const k of kinds) {
       const s = (await provider(k.name)).forKey(freshKey());
       await expect(s.guard.run('f', async () => { throw new Error('upstream 500'); })).rejects.toThrow('upstream 500');
       expect(await s.guard.run('f', async () => 'ok')).toMatchObject({ value: 'ok', reused: false });
+    });
+
+    it('webhook deliveries: the first is new, a repeat within the ttl is not, another id is', async () => {
+      const p = await provider(k.name);
+      const id = `event:${freshKey()}`;
+      expect(await p.webhookEvents.firstDelivery(id, 60_000)).toBe(true);
+      expect(await p.webhookEvents.firstDelivery(id, 60_000)).toBe(false);
+      expect(await p.webhookEvents.firstDelivery(`${id}-other`, 60_000)).toBe(true);
+    });
+
+    it('an ambiguous failure leaves a "maybe created" marker: identical calls throw MaybeCreated without running, others run', async () => {
+      const s = (await provider(k.name)).forKey(freshKey());
+      const ambiguous = (e: unknown) => (e as Error).message === 'timeout on create';
+      let calls = 0;
+      const before = Date.now();
+      await expect(s.guard.run('m', async () => { calls++; throw new Error('timeout on create'); }, ambiguous)).rejects.toThrow('timeout on create');
+      const err = await s.guard.run('m', async () => { calls++; return 'second'; }, ambiguous).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MaybeCreated);
+      expect((err as MaybeCreated).since).toBeGreaterThanOrEqual(before - 5);
+      expect(calls).toBe(1);
+      expect(await s.guard.run('other', async () => 'fine', ambiguous)).toMatchObject({ value: 'fine', reused: false });
     });
 
     it('job registry returns newest first, capped by limit, and keeps keys apart', async () => {

@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
 import { keyIdOf } from '../../src/state/memory.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
-import { binBuilt, mcpClient, readSse, roundRobinClient, startReplica, type Replica } from './replicas.js';
-
-if (!binBuilt) process.stderr.write('[test/redis] dist/index.js is missing: run `npm run build` (npm test does) for the replica tests.\n');
+import { mcpClient, readSse, roundRobinClient, startReplica, type Replica } from './replicas.js';
 
 /** Two `node dist/index.js --http` processes sharing one Redis and one simulated HeyGen. */
-describe.skipIf(!redisAvailable || !binBuilt)('two replicas sharing one Redis', () => {
+describe.skipIf(!redisAvailable)('two replicas sharing one Redis', () => {
   let redis: RedisServer;
   let sim: Simulator;
   let a: Replica;
@@ -159,6 +157,10 @@ describe.skipIf(!redisAvailable || !binBuilt)('two replicas sharing one Redis', 
     const jobsKey = `heygen-mcp:${keyIdOf(sim.apiKey)}:jobs`;
     // A reconnects on its own and hands over the id it kept during the outage.
     await expect.poll(async () => (await r.lrange(jobsKey, 0, -1)).join('\n'), { timeout: 10_000, interval: 200 }).toContain(jobId);
+    // B reconnects on its own schedule: wait until both replicas (a command and a subscriber
+    // connection each) and this probe are connected, or B's create below may still run on
+    // B's memory alone and the duplicate check across replicas would be judged too early.
+    await expect.poll(async () => String(await r.client('LIST')).trim().split('\n').length, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(5);
     r.disconnect();
     sim.clearRequests();
     const fresh = await call(cb, 'create_video_agent', { prompt: 'Replica test: after Redis came back.' });

@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { freePort } from '../helpers/redis.js';
 
-/** The built bin (`npm test` builds before vitest runs). */
+/** The built bin (`npm test` builds first; otherwise test/setup/build-dist.ts does). */
 export const BIN = resolve(import.meta.dirname, '../../dist/index.js');
-export const binBuilt = existsSync(BIN);
 
 export interface Replica {
   port: number;

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import type { HeyGenClient } from '../../src/heygen/client.js';
 import { JobWatcher } from '../../src/hosted/poller.js';
-import { keyIdOf } from '../../src/state/memory.js';
+import { keyIdOf, MaybeCreated } from '../../src/state/memory.js';
 import { shareWatches } from '../../src/state/watch-share.js';
 import type { JobUpdate } from '../../src/state/provider.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
@@ -41,6 +42,30 @@ describe.skipIf(!redisAvailable)('redis state shared by two replicas', () => {
     expect(rb).toMatchObject({ value: { video_id: 'v1' }, reused: true });
     // Different keys never share a guard entry.
     expect(await b.forKey(key()).guard.run('create_avatar_video:{"script":"hi"}', create)).toMatchObject({ reused: false });
+  });
+
+  it('a webhook delivery received on replica A is a repeat on replica B (event ids shared, expiring)', async () => {
+    const id = `event:evt-${process.pid}-${++n}`;
+    expect(await a.webhookEvents.firstDelivery(id, 60_000)).toBe(true);
+    expect(await b.webhookEvents.firstDelivery(id, 60_000)).toBe(false);
+    const short = `event:evt-short-${process.pid}-${++n}`;
+    expect(await a.webhookEvents.firstDelivery(short, 50)).toBe(true);
+    const r = new Redis(redis.url);
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await r.exists(`heygen-mcp:webhook-delivery:${createHash('sha256').update(short).digest('hex').slice(0, 32)}`)) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    } finally { r.disconnect(); }
+    expect(await b.webhookEvents.firstDelivery(short, 50)).toBe(true);
+  });
+
+  it('a create that failed ambiguously on replica A holds back the identical retry on replica B (MaybeCreated, nothing run)', async () => {
+    const k = key();
+    const ambiguous = () => true;
+    await expect(a.forKey(k).guard.run('create_avatar_video:{"script":"cut"}', async () => { throw new Error('socket hang up'); }, ambiguous)).rejects.toThrow('socket hang up');
+    let ran = false;
+    const err = await b.forKey(k).guard.run('create_avatar_video:{"script":"cut"}', async () => { ran = true; return 'v2'; }, ambiguous).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MaybeCreated);
+    expect(ran).toBe(false);
   });
 
   it('a replica waiting on a create that never finishes gives up with a clear refusal, spending nothing', async () => {

@@ -20,6 +20,16 @@ describe('get_account', () => {
     expect(reqs[0]!.headers['x-api-key']).toBe(h.sim.apiKey);
   });
 
+  it('the default sandbox key reads as account sandbox_user (not "sandbox_andbox"); other keys keep their tail', async () => {
+    h = await connect();
+    expect(h.sim.apiKey).toBe('sk_sandbox');
+    expect((await h.ok('get_account')).username).toBe('sandbox_user');
+    const other = await connect({ sim: { apiKeys: ['sk_live_a1b2c3d4'] } });
+    try {
+      expect((await other.ok('get_account')).username).toBe('sandbox_b2c3d4');
+    } finally { await other.close(); }
+  });
+
   it('mirrors the structured result as compact JSON text', async () => {
     h = await connect();
     const r = await h.call('get_account');

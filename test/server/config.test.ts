@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_TOOLSETS, TOOLSETS, loadConfig } from '../../src/config.js';
+import { ConfigError, DEFAULT_TOOLSETS, HELP, OPTIONS, TOOLSETS, loadConfig } from '../../src/config.js';
 
 describe('configuration contract', () => {
   it('defaults: stdio, 127.0.0.1:3000, default toolsets, 2 retries', () => {
@@ -33,6 +33,30 @@ describe('configuration contract', () => {
   ])('rejects bad config %j %j with a message naming the option', (argv, env, pattern) => {
     expect(() => loadConfig(argv as string[], env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(argv as string[], env as NodeJS.ProcessEnv)).toThrow(pattern);
+  });
+
+  it('sandbox speed: HEYGEN_MCP_SANDBOX_SPEED and --sandbox-speed go through the contract (default 60, flag wins)', () => {
+    expect(loadConfig([], {}).sandboxSpeed).toBe(60);
+    expect(loadConfig([], { HEYGEN_MCP_SANDBOX_SPEED: '240' }).sandboxSpeed).toBe(240);
+    expect(loadConfig(['--sandbox-speed', '0.5'], { HEYGEN_MCP_SANDBOX_SPEED: '240' }).sandboxSpeed).toBe(0.5);
+    expect(OPTIONS.find((o) => o.env === 'HEYGEN_MCP_SANDBOX_SPEED')).toMatchObject({ flag: 'sandbox-speed', kind: 'number', default: '60' });
+  });
+
+  it.each([
+    [[], { HEYGEN_MCP_SANDBOX_SPEED: 'fast' }, /--sandbox-speed \/ HEYGEN_MCP_SANDBOX_SPEED/],
+    [['--sandbox-speed', '0'], {}, /--sandbox-speed \/ HEYGEN_MCP_SANDBOX_SPEED: at least 0\.1/],
+    [[], { HEYGEN_MCP_SANDBOX_SPEED: '100000' }, /HEYGEN_MCP_SANDBOX_SPEED: at most 3600/],
+  ])('rejects a bad sandbox speed %j %j naming the option', (argv, env, pattern) => {
+    expect(() => loadConfig(argv as string[], env as NodeJS.ProcessEnv)).toThrow(pattern);
+  });
+
+  it.each(['HEYGEN_MCP_READ_ONLY', 'HEYGEN_MCP_SANDBOX', 'HEYGEN_MCP_ALLOW_CLIENT_KEYS', 'HEYGEN_MCP_STATELESS'])('a bad boolean in %s names the option and the accepted values', (name) => {
+    expect(() => loadConfig([], { [name]: 'maybe' })).toThrow(new RegExp(`${name}: expected one of 1, 0, true, false, yes, no`));
+  });
+
+  it('--help documents --help, --version, --stdio and every option with its environment twin', () => {
+    for (const word of ['--help', '--version', '--stdio', '--sandbox-speed']) expect(HELP).toContain(word);
+    for (const o of OPTIONS) expect(HELP).toContain(o.env);
   });
 
   it('never echoes the API key in a config error', () => {

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobKind } from '../../src/jobs/kinds.js';
 import { connect, type Harness } from '../helpers/harness.js';
 
 const VIDEO = 'https://cdn.example.com/talk.mp4';
 const AUDIO = 'https://cdn.example.com/voice.mp3';
-const hasWait = existsSync(new URL('../../src/tools/videos/wait-for-job.ts', import.meta.url));
 let h: Harness;
 beforeAll(async () => { h = await connect(); });
 afterAll(async () => { await h.close(); });
@@ -120,7 +118,7 @@ describe('status resources', () => {
   });
 });
 
-describe.skipIf(!hasWait)('wait_for_job', () => {
+describe('wait_for_job', () => {
   const cases: [string, () => Promise<string>, number][] = [
     ['video_translation', newTranslation, 5_000],
     ['proofread', newProofread, 2_500],

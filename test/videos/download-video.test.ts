@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -48,11 +48,56 @@ describe('download_video', () => {
     expect(out.path).toBe(join(dir, 'my clip.mp4'));
   });
 
-  it.each(['../../x', 'a/b.mp4', '..', 'c:\\evil.mp4', '.hidden'])('refuses filename %j with no file written', async (filename) => {
+  it.each(['../../x', 'a/b.mp4', '..', 'c:\\evil.mp4', '.hidden'])('refuses filename %j before any request (0 HeyGen requests, no file fetched)', async (filename) => {
     const id = await finishedVideo();
     h.sim.clearRequests();
     expect(await h.fails('download_video', { video_id: id, filename })).toMatch(/filename/);
-    expect(fileGets()).toHaveLength(0);
+    expect(h.sim.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a NUL (not stripped: x.mp4\\0.txt would become x.mp4.txt)', 'x.mp4\u0000.txt', /filename: must not contain a NUL character/],
+    ['a right-to-left override', 'clip\u202Egpj.mp4', /filename: must not contain bidirectional text controls/],
+    ['a left-to-right isolate', 'clip\u2066.mp4', /filename: must not contain bidirectional text controls/],
+    ['a C1 control (U+0085)', 'clip\u0085.mp4', /filename: must not contain control characters/],
+    ['a newline', 'clip\n.mp4', /filename: must not contain control characters/],
+  ])('refuses a name with %s, before any request, writing nothing', async (_label, filename, message) => {
+    const id = await finishedVideo();
+    h.sim.clearRequests();
+    const before = readdirSync(dir);
+    expect(await h.fails('download_video', { video_id: id, filename })).toMatch(message);
+    expect(h.sim.requests).toHaveLength(0);
+    expect(readdirSync(dir)).toEqual(before);
+  });
+
+  it('never overwrites: an existing file keeps its bytes and the download takes the next free name', async () => {
+    const id = await finishedVideo();
+    writeFileSync(join(dir, 'taken.mp4'), 'precious');
+    const first = await h.ok('download_video', { video_id: id, filename: 'taken.mp4' });
+    expect(first.path).toBe(join(dir, 'taken-1.mp4'));
+    expect(readFileSync(join(dir, 'taken.mp4'), 'utf8')).toBe('precious');
+    const second = await h.ok('download_video', { video_id: id, filename: 'taken.mp4' });
+    expect(second.path).toBe(join(dir, 'taken-2.mp4'));
+    expect(readFileSync(first.path).subarray(4, 8).toString('latin1')).toBe('ftyp');
+  });
+
+  it('a file body cut off part-way → says so (not "Unexpected error"), leaves no partial file', async () => {
+    const id = await finishedVideo();
+    h.sim.fault({ path: '/files/*', kind: 'truncated' });
+    const text = await h.fails('download_video', { video_id: id, filename: 'cut.mp4' });
+    expect(text).toMatch(/^The file host closed the connection before the whole file arrived \(\d+ of \d+ bytes\); nothing was saved/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('cut') || f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('a download folder that cannot be used → names the folder and HEYGEN_MCP_DOWNLOAD_DIR (not "Unexpected error")', async () => {
+    const notADir = join(dir, 'plain-file');
+    writeFileSync(notADir, 'x');
+    const bad = await connect({ simulator: h.sim, env: { HEYGEN_MCP_DOWNLOAD_DIR: join(notADir, 'sub') } });
+    try {
+      const id = await finishedVideo();
+      const text = await bad.fails('download_video', { video_id: id });
+      expect(text).toMatch(/^Cannot use the download folder .*plain-file\/sub \(ENOTDIR.*HEYGEN_MCP_DOWNLOAD_DIR/);
+    } finally { await bad.close(); }
   });
 
   it('re-reads the video once for a fresh URL when the link expired', async () => {

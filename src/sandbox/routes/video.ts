@@ -202,7 +202,9 @@ export const userRoutes: RouteDef[] = [
   {
     method: 'GET', path: '/v3/users/me', handler: (ctx) => {
       const s = ctx.state;
-      const local = s.key.replace(/[^a-z0-9]/gi, '').slice(-6).toLowerCase() || 'sandbox';
+      // The tail of the key names the account; the default key `sk_sandbox` has no tail of its
+      // own once the prefix and the word "sandbox" are dropped, so it is plain `sandbox_user`.
+      const local = s.key.replace(/^sk_/i, '').replace(/sandbox/gi, '').replace(/[^a-z0-9]/gi, '').slice(-6).toLowerCase() || 'user';
       return ok({
         username: `sandbox_${local}`, email: `sandbox+${local}@example.com`, first_name: 'Sandy', last_name: 'Box',
         billing_type: 'wallet',

@@ -33,6 +33,8 @@ export default defineTool({
     video_url: z.string().optional(),
   },
   async handler(a, ctx) {
+    // The name is checked before anything is asked of HeyGen (the extension follows the file).
+    if (ctx.deps.transport !== 'http') plainFileName(a.filename, a.video_id, '.mp4');
     let video = await ctx.heygen.videos.get(a.video_id, ctx.call);
     let url = urlOf(video, a.captioned === true);
     if (ctx.deps.transport === 'http') {

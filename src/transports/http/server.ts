@@ -159,7 +159,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     if (closing) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Server is shutting down.', { connection: 'close', 'retry-after': '5' });
     // Authenticated by its signature alone: HeyGen sends neither our token nor a browser Origin.
     if (path === '/webhooks/heygen' && req.method === 'POST') {
-      return receiveWebhook(req, res, { secret: config.webhookSecret, watcher, shared: sharing.shared, maxBodyBytes: limits.maxBodyBytes, log });
+      return receiveWebhook(req, res, { secret: config.webhookSecret, watcher, shared: sharing.shared, states: opts.states, maxBodyBytes: limits.maxBodyBytes, log });
     }
     if (!hostAllowed(policy, header(req, 'host'))) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Host header not allowed.');
     const origin = header(req, 'origin');
