@@ -35,7 +35,8 @@ function precomputedEntries(): Record<string, ToolEntry> | null {
  * - `additionalProperties: {}` is said as `true` (same meaning, explicit for strict validators);
  * - `propertyNames: {type: 'string'}` and empty nested `properties` (they say nothing);
  * - on read-only tools, the destructive and idempotent hints, which the spec defines only for
- *   tools that change something.
+ *   tools that change something;
+ * - tool aliases (ToolDef.aliases): callable, but listed once under the tool's own name.
  * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
  * change, the list is simply served unwrapped (the tools/list snapshot test would show it).
  * The list depends only on which tools are registered, so it is computed once per process and
@@ -55,7 +56,9 @@ export function compactToolList(server: McpServer, names: string[]): void {
       listCache.set(key, list);
       return list;
     }
-    const result = (await original(req, extra)) as { tools: ToolEntry[] };
+    const all = (await original(req, extra)) as { tools: ToolEntry[] };
+    // Aliases are registered so calls under them work; the list names each tool once.
+    const result = { ...all, tools: all.tools.filter((t) => names.includes(t.name as string)) };
     for (const tool of result.tools) {
       delete tool.execution;
       if (tool.inputSchema) trimSchema(tool.inputSchema, false);

@@ -34,6 +34,11 @@ export interface ToolContext {
 
 export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
+  /**
+   * Other names that call this same tool (e.g. the name HeyGen's own agent skills use). They are
+   * registered for calls only: tools/list shows the tool once, under `name` (see ../tool-list.ts).
+   */
+  aliases?: readonly string[];
   title: string;
   /** One or two sentences, ≤ 200 characters. Credit spenders must say "Spends HeyGen credits." */
   description: string;
@@ -107,18 +112,29 @@ function schemasOf(def: AnyToolDef): { input: z.ZodObject; output: z.ZodObject }
 
 const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was created or charged.';
 
-/** Registers one tool definition: the only place that talks to the SDK about tools. */
+/**
+ * Registers one tool definition under its name and each alias: the only place that talks to the
+ * SDK about tools. An alias is the same handler under another name, so it validates, guards and
+ * answers exactly as the tool does; createServer lists only the canonical names.
+ */
 export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDeps): void {
   if (def.description.length > 200) throw new Error(`${def.name}: description over 200 characters`);
   if (def.spendsCredits && !def.description.includes('Spends HeyGen credits.')) throw new Error(`${def.name}: spends credits but does not say so`);
   const { input, output } = schemasOf(def);
-  server.registerTool(def.name, {
-    title: def.title,
-    description: def.description,
-    inputSchema: input,
-    outputSchema: output,
-    annotations: annotationsFor(def),
-  }, async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
+  const handler = toolHandler(def, deps, output);
+  for (const name of [def.name, ...(def.aliases ?? [])]) {
+    server.registerTool(name, {
+      title: def.title,
+      description: def.description,
+      inputSchema: input,
+      outputSchema: output,
+      annotations: annotationsFor(def),
+    }, handler);
+  }
+}
+
+function toolHandler(def: AnyToolDef, deps: ServerDeps, output: z.ZodObject) {
+  return async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
     const trailing: ContentBlock[] = [];
     const notes: string[] = [];
     const dryRun = def.spendsCredits === true && args.dry_run === true;
@@ -173,7 +189,7 @@ export function registerTool(server: McpServer, def: AnyToolDef, deps: ServerDep
       }
       return { content: [{ type: 'text', text }], isError: true };
     }
-  });
+  };
 }
 
 /** JSON with object keys sorted, so equal arguments give equal fingerprints. */

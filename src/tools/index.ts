@@ -2,9 +2,11 @@ import type { Toolset } from '../config.js';
 import type { AnyToolDef } from './define.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
+import { batchTools } from './batch/index.js';
 import { avatarsTools } from './avatars/index.js';
 import { lipsyncTools } from './lipsync/index.js';
 import { promptKitTools } from './prompt-kit/index.js';
+import { studioExtrasTools } from './studio/index.js';
 import { templatesTools } from './templates/index.js';
 import { translationTools } from './translation/index.js';
 import { videoAgentTools } from './video-agent/index.js';
@@ -25,6 +27,8 @@ export const ALL_TOOLS: AnyToolDef[] = [
   ...translationTools,
   ...webhooksTools,
   ...lipsyncTools,
+  ...studioExtrasTools,
+  ...batchTools,
 ];
 
 /** Toolsets and read-only mode are filters over the registry, nothing more. */

@@ -19,7 +19,7 @@ export default defineTool({
   input: {
     text: text(5000),
     voice_id: heygenId(),
-    input_type: z.enum(['text', 'ssml']).optional(),
+    input_type: z.enum(['text', 'plain_text', 'ssml']).optional().describe('default: ssml if text starts with <speak>'),
     speed: z.number().min(0.5).max(2).optional(),
     locale: z.string().max(35).regex(TAG, 'a BCP-47 tag such as en-US').optional().describe('e.g. en-US; or language'),
     language: z.string().max(35).regex(TAG, 'a language code such as en or pt').optional().describe('e.g. en'),
@@ -29,6 +29,7 @@ export default defineTool({
   output: {
     audio_url: z.string(),
     duration_seconds: z.number().optional(),
+    word_timestamps: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).optional(),
     saved_path: z.string().optional(),
   },
   async handler(args, ctx) {
@@ -52,6 +53,6 @@ export default defineTool({
         ctx.note(`The audio was generated but not saved (${describeError(err)}). Download it from audio_url instead.`);
       }
     }
-    return { audio_url: r.audio_url, duration_seconds: r.duration, saved_path: saved };
+    return { audio_url: r.audio_url, duration_seconds: r.duration, word_timestamps: r.word_timestamps, saved_path: saved };
   },
 });

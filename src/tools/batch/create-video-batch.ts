@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
+import { batchEnvelope, batchStarted, submittedOutput } from './batch-fields.js';
+
+/** What each video type needs at least; HeyGen validates the rest of each body and names the field. */
+const REQUIRED: Record<string, string[]> = { avatar: ['avatar_id'], image: ['image'], cinematic_avatar: ['avatar_id', 'prompt'], studio: ['scenes'] };
+
+export default defineTool({
+  name: 'create_video_batch',
+  title: 'Create up to 100 videos',
+  description: 'Submit 1–100 videos at once; each item is a POST /v3/videos body (type avatar, image, cinematic_avatar or studio). Spends HeyGen credits.',
+  toolset: 'batch',
+  kind: 'create',
+  spendsCredits: true,
+  hints: { recoverWith: 'list_videos' },
+  input: {
+    videos: z.array(z.looseObject({ type: z.enum(['avatar', 'image', 'cinematic_avatar', 'studio']) })).min(1).max(100),
+    ...batchEnvelope,
+  },
+  output: submittedOutput,
+  async handler(a, ctx) {
+    a.videos.forEach((v, i) => {
+      const missing = (REQUIRED[v.type] ?? []).find((k) => v[k] === undefined || v[k] === null);
+      if (missing) throw new InputError(`videos[${i}].${missing}`, `is required for type ${v.type}`);
+    });
+    const r = await ctx.heygen.batches.createVideos({ videos: a.videos, ...(a.title ? { title: a.title } : {}), ...(a.callback_url ? { callback_url: a.callback_url } : {}) }, ctx.call);
+    return batchStarted(ctx, 'video', 'create_video_batch', r, a.videos.length);
+  },
+});
