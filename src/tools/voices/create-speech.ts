@@ -33,14 +33,17 @@ export default defineTool({
     saved_path: z.string().optional(),
   },
   async handler(args, ctx) {
-    if (args.locale && args.language) throw new InputError('language', 'give locale or language, not both (locale already sets the language)');
+    // A locale implies its language, so HeyGen wants one of the two; a matching pair (en + en-US,
+    // as HeyGen's skills pass them) is sent as the locale alone.
+    const language = args.locale && args.language && args.locale.toLowerCase().split('-')[0] === args.language.toLowerCase() ? undefined : args.language;
+    if (args.locale && language) throw new InputError('language', `'${language}' does not match locale '${args.locale}'; give one of them`);
     if (args.save && ctx.deps.transport !== 'stdio') throw new InputError('save', 'files can only be saved on a local (stdio) server; use audio_url instead');
     if (args.filename && !args.save) throw new InputError('filename', 'only applies with save: true');
     if (args.save) plainFileName(args.filename, 'speech', '.mp3'); // refuse a bad name before anything is spent
     const ssml = args.input_type === 'ssml' || (args.input_type === undefined && /^\s*<speak[\s>]/.test(args.text));
     const r = await ctx.heygen.voices.speech(compact({
       text: args.text, voice_id: args.voice_id, input_type: ssml ? 'ssml' as const : undefined,
-      speed: args.speed, locale: args.locale, language: args.language,
+      speed: args.speed, locale: args.locale, language,
     }), ctx.call);
     let saved: string | undefined;
     if (args.save) {
