@@ -67,10 +67,10 @@ describe('HeyGen skills against the default toolsets', () => {
   it('heygen-avatar voice phase: list_voices(type=private), list_voices(type=public, language, gender) with a code or a name, design_voice(prompt, seed)', async () => {
     await h.ok('list_voices', { type: 'private' });
     h.sim.clearRequests();
-    const pages = [];
+    const pages: Record<string, any>[] = [];
     for (const language of ['en', 'en-US', 'English']) pages.push(await h.ok('list_voices', { type: 'public', language, gender: 'female', limit: 3 }));
-    expect(pages[0].voices.length).toBeGreaterThan(0);
-    expect(pages[0].voices[0]).toMatchObject({ language: 'English', gender: 'female', preview_audio_url: expect.any(String) });
+    expect(pages[0]!.voices.length).toBeGreaterThan(0);
+    expect(pages[0]!.voices[0]).toMatchObject({ language: 'English', gender: 'female', preview_audio_url: expect.any(String) });
     // The three spellings are one filter: HeyGen is asked once, by name (the other two hit the cache).
     expect(pages[1]).toEqual(pages[0]);
     expect(pages[2]).toEqual(pages[0]);
