@@ -58,7 +58,7 @@ export function toMediaRef(value: string | MediaObject, field = 'media'): RefInp
 export const limit = () => z.number().int().min(1).max(100).optional();
 
 /** Opaque cursor from a previous page's next_token. */
-export const nextToken = () => z.string().max(2048).optional();
+export const nextToken = () => z.string().max(2048).optional().describe('from the previous page');
 
 /**
  * Free text (names, titles, prompts) of at most `max` characters. The bound is advertised; the

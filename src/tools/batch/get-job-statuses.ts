@@ -13,7 +13,7 @@ export default defineTool({
   kind: 'read',
   input: {
     kind: z.enum(BATCH_KINDS),
-    ids: z.array(heygenId()).max(100).optional(),
+    ids: z.array(heygenId()).max(100).optional().describe('job ids of that kind'),
     batch_ids: z.array(heygenId()).max(100).optional(),
   },
   output: {

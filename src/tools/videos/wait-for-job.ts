@@ -42,7 +42,7 @@ export default defineTool({
   hints: { idsFrom: 'list_videos' },
   input: {
     kind: z.enum(JOB_KINDS),
-    id: heygenId(),
+    id: heygenId().describe('the job\'s id'),
     timeout_seconds: z.number().int().min(1).max(50).default(45),
   },
   output: {
