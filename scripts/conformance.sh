@@ -44,7 +44,7 @@ trap 'kill "$server" 2>/dev/null; rm -f "$out"' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/mcp" 2>/dev/null && break; sleep 0.1; done
 check http --transport http "http://127.0.0.1:$port/mcp"
 
-for scenario in server-initialize ping tools-list resources-list prompts-list logging-set-level dns-rebinding-protection; do
+for scenario in server-initialize ping dns-rebinding-protection tools-list resources-list prompts-list logging-set-level; do
   if npx -y -p node@22 -p @modelcontextprotocol/conformance -- conformance server --url "http://127.0.0.1:$port/mcp" --scenario "$scenario" >"$out" 2>&1; then
     echo "ok   conformance $scenario"
   else
