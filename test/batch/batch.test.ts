@@ -51,6 +51,7 @@ describe('create_video_batch', () => {
     [{ videos: [{ type: 'slideshow' }] }, /videos/],
     [{ videos: [{ type: 'avatar', script: 'x' }] }, /videos\[0\]\.avatar_id/],
     [{ videos: [{ type: 'studio' }] }, /videos\[0\]\.scenes/],
+    [{ videos: [{ type: 'avatar', avatar_id: 'a', captions: 'srt' }] }, /videos\[0\]\.captions: is not a field/],
     [{ videos: [{ type: 'avatar', avatar_id: 'a' }], callback_url: 'http://x.example.com' }, /callback_url/],
   ])('refuses %j with no request', async (args, field) => {
     expect(await h.fails('create_video_batch', args)).toMatch(field);
@@ -73,6 +74,8 @@ describe('create_lipsync_batch / create_video_translation_batch', () => {
         { video: { type: 'url', url: VIDEO }, audio: { type: 'url', url: `${AUDIO}?2` }, mode: 'precision' },
       ] },
     });
+    h.sim.advance(3_000);
+    expect(await h.ok('wait_for_job', { kind: 'lipsync_batch', id: out.batch_id, timeout_seconds: 5 })).toMatchObject({ done: true, status: 'completed', progress: 100 });
     const st = await h.ok('get_job_statuses', { kind: 'lipsync', batch_ids: [out.batch_id] });
     expect(st.statuses).toHaveLength(2);
     expect(h.sim.apiRequests().at(-1)).toMatchObject({ method: 'GET', path: '/v3/lipsyncs/statuses', query: { batch_ids: out.batch_id } });
@@ -90,6 +93,12 @@ describe('create_lipsync_batch / create_video_translation_batch', () => {
       { video: { type: 'url', url: VIDEO }, output_languages: ['French (France)'], mode: 'precision' },
     ] });
     expect((await h.ok('get_batch', { kind: 'video_translation', batch_id: out.batch_id })).total_items).toBe(2);
+    const first = (await h.ok('get_batch', { kind: 'video_translation', batch_id: out.batch_id })).items[0].id;
+    h.sim.setOutcome(first, 'failed');
+    h.sim.advance(5_000);
+    // One item failed, one completed: the batch finished, and get_batch tells them apart.
+    expect(await h.ok('wait_for_job', { kind: 'video_translation_batch', id: out.batch_id, timeout_seconds: 5 })).toMatchObject({ done: true, status: 'completed' });
+    expect((await h.ok('get_batch', { kind: 'video_translation', batch_id: out.batch_id })).counts).toEqual({ completed: 1, failed: 1 });
     h.sim.clearRequests();
     expect(await h.fails('create_video_translation_batch', { video_translations: [{ video: VIDEO, output_language: 'Klingon' }] })).toMatch(/output_languages\[0\].*Klingon/);
     expect(writes()).toHaveLength(0);

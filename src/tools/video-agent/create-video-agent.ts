@@ -18,7 +18,7 @@ export default defineTool({
     avatar_id: heygenId().optional().describe('a look_id'),
     voice_id: heygenId().optional(),
     style_id: heygenId().optional().describe('from list_video_agent_styles'),
-    brand_kit_id: heygenId().optional(),
+    brand_kit_id: heygenId().optional().describe('from list_brand_kits'),
     orientation: z.enum(['landscape', 'portrait']).optional(),
     files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
     incognito_mode: z.boolean().optional().describe('no memory of other sessions'),
