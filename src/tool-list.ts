@@ -38,7 +38,8 @@ function precomputedEntries(): Record<string, ToolEntry> | null {
  *   tools that change something;
  * - tool aliases (ToolDef.aliases): callable, but listed once under the tool's own name.
  * The SDK offers no hook for this, so the registered handler is wrapped; if its internals
- * change, the list is simply served unwrapped (the tools/list snapshot test would show it).
+ * change, the list is simply served unwrapped, aliases included (the tools/list snapshot test
+ * and the alias test in test/server/tools-list.test.ts would show it).
  * The list depends only on which tools are registered, so it is computed once per process and
  * tool set: converting ~60 zod schemas is most of a new HTTP session's CPU.
  */
