@@ -40,9 +40,8 @@ describe('resource subscriptions', () => {
     await a.subscribeResource({ uri });
     await b.subscribeResource({ uri });
     expect(h.http.watches()).toBe(1);
-    await new Promise((r) => setTimeout(r, 150));
-    const before = h.sim.apiRequests().filter((r) => r.path === `/v3/videos/${id}`).length;
-    expect(before).toBeGreaterThanOrEqual(1);
+    // The watcher reads the job once on subscribe; wait for that read rather than a fixed time.
+    await waitFor(() => h!.sim.apiRequests().some((r) => r.path === `/v3/videos/${id}`));
 
     h.sim.advance(10 * 60_000);
     await waitFor(() => seenA.includes(uri) && seenB.includes(uri));
