@@ -38,9 +38,35 @@ export const OPTIONS: OptionSpec[] = [
   { key: 'maxRetries', env: 'HEYGEN_MAX_RETRIES', kind: 'number', default: '2', help: 'Retries of a failed HeyGen request (0 disables).' },
 ];
 
-export const TOOLSETS = ['video_agent', 'videos', 'avatars', 'voices', 'assets', 'account', 'prompt_kit', 'templates', 'translation', 'webhooks', 'lipsync'] as const;
+export const TOOLSETS = [
+  'video_agent', 'videos', 'avatars', 'voices', 'assets', 'account', 'prompt_kit', 'translation',
+  'templates', 'proofread', 'manage', 'webhooks', 'lipsync', 'studio_extras', 'batch',
+] as const;
 export type Toolset = (typeof TOOLSETS)[number];
-export const DEFAULT_TOOLSETS: Toolset[] = ['video_agent', 'videos', 'avatars', 'voices', 'assets', 'account', 'prompt_kit', 'templates', 'translation'];
+/**
+ * The default set stays under 40 tools (several clients work best below that): the everyday
+ * create-and-read families. Deletes and renames of those families wait in `manage`.
+ */
+export const DEFAULT_TOOLSETS: Toolset[] = ['video_agent', 'videos', 'avatars', 'voices', 'assets', 'account', 'prompt_kit', 'translation'];
+
+/** One line per toolset for the server instructions and the README: what enabling it adds. */
+export const TOOLSET_SUMMARY: Record<Toolset, string> = {
+  video_agent: 'one prompt to a finished video',
+  videos: 'avatar, photo, studio and cinematic videos; wait_for_job; download_video',
+  avatars: 'avatar catalog and photo, prompt and digital-twin avatars',
+  voices: 'voice catalog, design, clone, text to speech',
+  assets: 'upload, find and search assets',
+  account: 'credits and billing',
+  prompt_kit: 'Video Agent prompt checker',
+  translation: 'translate and dub videos',
+  templates: 'render videos from templates',
+  proofread: 'review translated subtitles before rendering',
+  manage: 'delete and rename videos, avatars, voices, assets, translations',
+  webhooks: 'webhook endpoints and events',
+  lipsync: 'lipsync videos to new audio',
+  studio_extras: 'background removal, AI clipping, brand kits and glossaries, sound search',
+  batch: 'batches of up to 100 videos, lipsyncs, translations or uploads; bulk statuses',
+};
 
 const BOOLEAN_WORDS = ['1', '0', 'true', 'false', 'yes', 'no'] as const;
 const bool = z.union([z.boolean(), z.enum([...BOOLEAN_WORDS, ''])], { error: `expected one of ${BOOLEAN_WORDS.join(', ')}` })

@@ -5,7 +5,7 @@ import { limit, nextToken, text } from '../tools/fields.js';
 export const pagingInput = { limit: limit(), next_token: nextToken() };
 
 /** Case-insensitive "name contains". */
-export const queryInput = text(100).trim().optional();
+export const queryInput = text(100).trim().optional().describe('part of the name');
 
 export const genderInput = z.enum(['male', 'female']);
-export const ownershipInput = z.enum(['public', 'private']).optional();
+export const ownershipInput = z.enum(['public', 'private']).optional().describe('private: your own');

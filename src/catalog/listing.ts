@@ -98,9 +98,21 @@ export function clean(v: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-/** HeyGen writes languages as capitalised names (`English`); `english` is read the same way. */
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * HeyGen writes languages as capitalised English names (`English`). `english` is read the same
+ * way, and so are codes (`en`, `pt-BR`, `zh_CN`): HeyGen's skills pass them, and HeyGen itself
+ * would answer nothing for a code. The region is dropped because HeyGen names the language only.
+ */
 export function languageName(v: string | undefined): string | undefined {
   const t = clean(v);
-  if (t === undefined || !/^[a-z]+$/i.test(t)) return t;
+  if (t === undefined) return t;
+  const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(t);
+  if (code?.[1]) {
+    const name = LANGUAGE_NAMES.of(code[1].toLowerCase());
+    if (name) return name;
+  }
+  if (!/^[a-z]+$/i.test(t)) return t;
   return t.charAt(0).toUpperCase() + t.slice(1).toLowerCase();
 }

@@ -59,10 +59,11 @@ export function voiceSummary(v: Voice): VoiceSummary {
 }
 
 /**
- * What the list tools advertise per item: the attributes an agent chooses by. The wrapper
+ * What the list tools advertise per item: the attributes an agent chooses by, and the preview
+ * (HeyGen's skills wait for a look's preview_image_url before using it). The wrapper
  * strips the fuller summaries above (which the resources serve) down to these; previews and
  * the rest come from the get_* tools.
  */
 export const GroupItem = GroupSummary.pick({ group_id: true, name: true, gender: true, looks_count: true });
-export const LookItem = LookSummary.pick({ look_id: true, name: true, group_id: true, gender: true, orientation: true, engines: true, default_voice_id: true });
-export const VoiceItem = VoiceSummary.pick({ voice_id: true, name: true, language: true, gender: true });
+export const LookItem = LookSummary.pick({ look_id: true, name: true, group_id: true, gender: true, orientation: true, engines: true, default_voice_id: true, preview_image_url: true });
+export const VoiceItem = VoiceSummary.pick({ voice_id: true, name: true, language: true, gender: true, preview_audio_url: true });

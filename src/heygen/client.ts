@@ -9,6 +9,8 @@ import { LipsyncsApi } from './api/lipsyncs.js';
 import { AvatarsApi } from './api/avatars.js';
 import { VoicesApi } from './api/voices.js';
 import { AssetsApi } from './api/assets.js';
+import { BatchesApi } from './api/batches.js';
+import { StudioApi } from './api/studio.js';
 
 export type HeyGenClientOptions = HttpOptions;
 
@@ -28,6 +30,8 @@ export class HeyGenClient {
   readonly avatars: AvatarsApi;
   readonly voices: VoicesApi;
   readonly assets: AssetsApi;
+  readonly studio: StudioApi;
+  readonly batches: BatchesApi;
 
   constructor(opts: HeyGenClientOptions) {
     this.http = new HeyGenHttp(opts);
@@ -41,5 +45,7 @@ export class HeyGenClient {
     this.avatars = new AvatarsApi(this.http);
     this.voices = new VoicesApi(this.http);
     this.assets = new AssetsApi(this.http);
+    this.studio = new StudioApi(this.http);
+    this.batches = new BatchesApi(this.http);
   }
 }

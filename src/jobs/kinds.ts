@@ -1,10 +1,14 @@
 import type { HeyGenClient } from '../heygen/client.js';
 import type { CallOptions } from '../heygen/http.js';
 import { avatarGroupKind, lipsyncKind, proofreadKind, translationKind, voiceCloneKind } from './kinds-more.js';
+import { assetBatchKind, backgroundRemovalKind, clippingKind, lipsyncBatchKind, translationBatchKind, videoBatchKind } from './kinds-studio.js';
 import { sessionKind, videoKind } from './video-kinds.js';
 
 /** Every job kind of the design, in the order tools list them. A contract: names never change. */
-export const JOB_KINDS = ['video', 'video_agent_session', 'video_translation', 'proofread', 'lipsync', 'avatar_group', 'voice_clone'] as const;
+export const JOB_KINDS = [
+  'video', 'video_agent_session', 'video_translation', 'proofread', 'lipsync', 'avatar_group', 'voice_clone',
+  'background_removal', 'ai_clipping', 'video_batch', 'lipsync_batch', 'video_translation_batch', 'asset_batch',
+] as const;
 export type JobKindName = (typeof JOB_KINDS)[number];
 
 /** Where a job stands, normalised across HeyGen's per-resource status vocabularies. */
@@ -48,6 +52,12 @@ export const KINDS: Partial<Record<JobKindName, JobKind>> = {
   lipsync: lipsyncKind,
   avatar_group: avatarGroupKind,
   voice_clone: voiceCloneKind,
+  background_removal: backgroundRemovalKind,
+  ai_clipping: clippingKind,
+  video_batch: videoBatchKind,
+  lipsync_batch: lipsyncBatchKind,
+  video_translation_batch: translationBatchKind,
+  asset_batch: assetBatchKind,
 };
 
 export function jobKind(kind: string): JobKind | undefined {

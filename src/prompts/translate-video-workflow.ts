@@ -5,7 +5,7 @@ const GUIDE = `# Translating a video with HeyGen
 Two paths lead to a dubbed, lip-synced video in another language.
 
 ## 1. Pick the languages
-Call \`list_translation_languages\` (use \`query\` to narrow it, e.g. "Spanish") and use the names exactly as listed ("Spanish (Spain)", not "es"). Every target language is a separate job and is charged separately.
+Call \`list_video_translation_languages\` (use \`query\` to narrow it, e.g. "Spanish") and use the names exactly as listed ("Spanish (Spain)", not "es"). Every target language is a separate job and is charged separately.
 
 ## 2. Provide the source
 The source video goes in \`video\`: an https URL or the \`asset_id\` of an \`upload_asset\` upload. These endpoints take no base64. A local file must be uploaded first.
@@ -50,7 +50,7 @@ export function registerTranslateVideoWorkflow(server: PromptCollector): void {
       '## Your task',
       `Translate this video into ${langs.length} language(s): ${langs.join(', ')}.`,
       `- Source: ${source}`,
-      '- Check every language name with list_translation_languages and correct it to the exact listed name.',
+      '- Check every language name with list_video_translation_languages and correct it to the exact listed name.',
       proofread
         ? '- Path: proofread first (3b). Show the user the subtitles before calling generate_from_proofread.'
         : '- Path: direct translation (3a) with all languages in one create_video_translation call.',

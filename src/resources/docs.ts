@@ -24,6 +24,7 @@ export const DOC_TOPICS: Record<string, string> = {
   translation: 'Video translation and dubbing',
   'text-to-speech': 'Speech audio without video',
   webhooks: 'Webhooks instead of polling',
+  authentication: 'API keys, client keys and the HTTP token',
   quota: 'Credits, balance and what spends them',
   'video-status': 'Following jobs to completion',
   errors: 'Errors and what to do about them',

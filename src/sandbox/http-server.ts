@@ -78,6 +78,7 @@ export class SimCore {
         assets: new Map(), webhooks: new Map(), events: [],
         groups: new Map(priv.groups.map((g) => [g.id, g])), looks: new Map(priv.looks.map((l) => [l.id, l])),
         voices: new Map(priv.voices.map((v) => [v.voice_id, v])), training: new Map(), deletedVoices: new Set(),
+        backgroundRemovals: new Map(), clippings: new Map(), batches: new Map(),
       };
       this.states.set(key, s);
     }

@@ -13,6 +13,8 @@ export const DURATIONS = {
   avatarTraining: { prompt: 120, photo: 150, digital_twin: 300 },
   voiceClone: 60,
   assetProcessing: 5,
+  backgroundRemoval: { pending: 10, processing: 50 },
+  clipping: { pending: 15, running: 165 },
 } as const;
 
 export type Outcome = 'completed' | 'failed';
@@ -66,6 +68,13 @@ export interface AssetRec {
 export interface WebhookEndpoint { endpoint_id: string; url: string; events: string[] | null; secret: string; status: string; created_at: string; entity_id: string | null }
 export interface WebhookEvent { event_id: string; event_type: string; event_data: Record<string, unknown>; created_at: string; entityId: string }
 
+export interface BackgroundRemovalJob { id: string; title: string | null; layers: string[]; requestId: string | null; startMs: number; createdAt: number; deleted: boolean }
+export interface ClippingJobRec {
+  id: string; title: string | null; startMs: number; createdAt: number; inputLanguage: string | null; callbackId: string | null;
+  settings: { aspect_ratio: string; captions: boolean; caption_style: string | null; duration_types: string[]; prompt: string | null };
+}
+export interface BatchRec { id: string; kind: 'video' | 'lipsync' | 'video_translation' | 'asset'; title: string | null; createdAt: number; ids: string[]; completedMs: number | null }
+
 /** Private avatar training state. */
 export interface Training { createdMs: number; needsConsent: boolean; consentMs: number | null; seconds: number }
 
@@ -87,6 +96,9 @@ export interface KeyState {
   voices: Map<string, VoiceRec>;
   training: Map<string, Training>; // by group id
   deletedVoices: Set<string>;
+  backgroundRemovals: Map<string, BackgroundRemovalJob>;
+  clippings: Map<string, ClippingJobRec>;
+  batches: Map<string, BatchRec>;
 }
 
 export interface PhaseState { status: string; elapsed: number; total: number; fraction: number; done: boolean }
@@ -108,10 +120,12 @@ export const FAILURES: Record<string, [string, string]> = {
   lipsync: ['LIPSYNC_FAILED', 'No face could be tracked in the source video.'],
   avatar: ['TRAINING_FAILED', 'Training footage did not pass quality checks.'],
   voice: ['CLONE_FAILED', 'The audio sample was too noisy to clone.'],
+  background_removal: ['SEGMENTATION_FAILED', 'No subject could be separated from the background.'],
+  clipping: ['CLIPPING_FAILED', 'The source video has no speech to cut clips from.'],
 };
 
 /** Cost of creating each kind of job, in USD of wallet balance. */
 export const COSTS: Record<string, number> = {
   video: 1.0, agent: 2.0, agent_send: 1.0, template: 1.0, translation: 1.5, proofread: 0.5, proofread_generate: 1.0,
-  lipsync: 1.0, avatar: 1.0, voice_clone: 1.0, speech: 0.05,
+  lipsync: 1.0, avatar: 1.0, voice_clone: 1.0, speech: 0.05, background_removal: 0.5, clipping: 1.0,
 };

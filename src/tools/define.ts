@@ -38,6 +38,11 @@ export interface ToolContext {
 
 export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
+  /**
+   * Other names that call this same tool (e.g. the name HeyGen's own agent skills use). They
+   * answer tools/call only: tools/list shows the tool once, under `name`.
+   */
+  aliases?: readonly string[];
   title: string;
   /** One or two sentences, ≤ 200 characters. Credit spenders must say "Spends HeyGen credits." */
   description: string;

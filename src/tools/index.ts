@@ -1,14 +1,16 @@
 import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
-import type { Toolset } from '../config.js';
+import { DEFAULT_TOOLSETS, TOOLSET_SUMMARY, TOOLSETS, type Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import { toolEntry } from '../tool-list.js';
 import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
+import { batchTools } from './batch/index.js';
 import { avatarsTools } from './avatars/index.js';
 import { lipsyncTools } from './lipsync/index.js';
 import { promptKitTools } from './prompt-kit/index.js';
+import { studioExtrasTools } from './studio/index.js';
 import { templatesTools } from './templates/index.js';
 import { translationTools } from './translation/index.js';
 import { videoAgentTools } from './video-agent/index.js';
@@ -29,6 +31,8 @@ export const ALL_TOOLS: AnyToolDef[] = [
   ...translationTools,
   ...webhooksTools,
   ...lipsyncTools,
+  ...studioExtrasTools,
+  ...batchTools,
 ];
 
 /** Toolsets and read-only mode are filters over the registry, nothing more. */
@@ -45,7 +49,8 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): Tool
   let t = tables.get(key);
   if (!t) {
     const defs = selectTools(toolsets, readOnly);
-    t = { byName: new Map(defs.map((d) => [d.name, d])), list: defs.map(toolEntry) };
+    // Aliases answer calls; the list names each tool once.
+    t = { byName: new Map(defs.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => [n, d] as const))), list: defs.map(toolEntry) };
     tables.set(key, t);
   }
   return t;
@@ -76,4 +81,13 @@ export function bindTools(server: Server, deps: ServerDeps): void {
       },
     });
   });
+}
+
+/** The README toolsets table, generated from the registry so it cannot drift (scripts/options-table.mjs --write). */
+export function toolsetsTable(all: AnyToolDef[] = ALL_TOOLS): string {
+  const rows = TOOLSETS.map((set) => {
+    const names = all.filter((t) => t.toolset === set).map((t) => `\`${t.name}\`${t.aliases?.length ? ` (also ${t.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`);
+    return `| \`${set}\` | ${DEFAULT_TOOLSETS.includes(set) ? 'yes' : 'no'} | ${TOOLSET_SUMMARY[set]} | ${names.join(', ')} |`;
+  });
+  return ['| Toolset | Default | What it adds | Tools |', '|---|---|---|---|', ...rows].join('\n');
 }

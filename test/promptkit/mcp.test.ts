@@ -20,7 +20,10 @@ get_video_translation list_video_translations delete_video_translation create_tr
 get_proofread_subtitles update_proofread_subtitles generate_from_proofread list_webhook_event_types list_webhook_endpoints
 create_webhook_endpoint update_webhook_endpoint delete_webhook_endpoint rotate_webhook_secret list_webhook_events create_lipsync
 get_lipsync list_lipsyncs delete_lipsync create_background_removal get_background_removal create_ai_clipping get_ai_clipping
-list_brand_kits search_sounds`.split(/\s+/);
+list_brand_kits search_sounds list_video_translation_languages rename_video_translation rename_lipsync list_assets search_assets
+get_video_agent_resource list_background_removals delete_background_removal list_ai_clippings delete_ai_clipping list_brand_glossaries
+create_video_batch create_lipsync_batch create_video_translation_batch create_asset_upload_batch complete_asset_upload_batch get_batch
+get_job_statuses`.split(/\s+/);
 
 let h: Harness;
 beforeAll(async () => { h = await connect(); });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TOOLSETS } from '../../src/config.js';
+import { DEFAULT_TOOLSETS, TOOLSETS } from '../../src/config.js';
 import { annotationsFor } from '../../src/tools/define.js';
 import { ALL_TOOLS, selectTools } from '../../src/tools/index.js';
 import { connect, type Harness } from '../helpers/harness.js';
@@ -48,10 +48,29 @@ describe('tools/list', () => {
     expect(tools.length).toBe(selectTools([...new Set(ALL_TOOLS.map((t) => t.toolset))], true).length);
   });
 
-  it('the default set leaves webhooks and lipsync out', () => {
-    const names = selectTools(DEFAULT_TOOLSETS, false).map((t) => t.toolset);
-    expect(names).not.toContain('webhooks');
-    expect(names).not.toContain('lipsync');
+  it('the default set leaves webhooks and lipsync out, and holds no delete tool', () => {
+    const tools = selectTools(DEFAULT_TOOLSETS, false);
+    expect(tools.map((t) => t.toolset)).not.toContain('webhooks');
+    expect(tools.map((t) => t.toolset)).not.toContain('lipsync');
+    expect(tools.filter((t) => t.kind === 'delete').map((t) => t.name)).toEqual([]);
+  });
+
+  it('every tool is one --toolsets away, and the instructions name every toolset that is off', async () => {
+    h = await connect({ argv: [] });
+    const text = h.client.getInstructions() ?? '';
+    for (const set of TOOLSETS.filter((t) => !DEFAULT_TOOLSETS.includes(t))) expect(text, set).toContain(`${set} (`);
+    expect(text).toMatch(/--toolsets default,<name>/);
+    for (const set of TOOLSETS) expect(ALL_TOOLS.some((t) => t.toolset === set), set).toBe(true);
+  });
+
+  it('an alias answers calls but is not listed: list_translation_languages is list_video_translation_languages', async () => {
+    h = await connect();
+    const { tools } = await h.client.listTools();
+    expect(tools.map((t) => t.name)).toContain('list_video_translation_languages');
+    expect(tools.map((t) => t.name)).not.toContain('list_translation_languages');
+    expect(await h.ok('list_translation_languages', { query: 'german' })).toEqual(await h.ok('list_video_translation_languages', { query: 'german' }));
+    const aliases = ALL_TOOLS.flatMap((t) => t.aliases ?? []);
+    for (const a of aliases) expect(ALL_TOOLS.map((t) => t.name)).not.toContain(a);
   });
 
   it('an unknown tool is a protocol error (-32602) naming it; unknown arguments are ignored', async () => {

@@ -11,7 +11,7 @@ describe('translate_video_workflow prompt', () => {
   it('walks languages → translate → wait → download for a direct translation', async () => {
     const r = await h.client.getPrompt({ name: 'translate_video_workflow', arguments: { video: 'https://cdn.example.com/v.mp4', languages: 'Spanish (Spain), Japanese' } });
     const text = textOf(r);
-    for (const step of ['list_translation_languages', 'create_video_translation', 'wait_for_job', 'video_url']) expect(text).toContain(step);
+    for (const step of ['list_video_translation_languages', 'create_video_translation', 'wait_for_job', 'video_url']) expect(text).toContain(step);
     expect(text).toMatch(/2 charged job/);
     expect(text).toContain('video: https://cdn.example.com/v.mp4');
     expect(h.sim.apiRequests()).toHaveLength(0);

@@ -9,9 +9,9 @@ beforeEach(() => { h.sim.clearRequests(); });
 
 const posts = () => h.sim.apiRequests().filter((r) => r.method !== 'GET');
 
-describe('list_translation_languages', () => {
+describe('list_video_translation_languages (alias list_translation_languages)', () => {
   it('reads GET /v3/video-translations/languages once and filters locally by query', async () => {
-    const all = await h.ok('list_translation_languages');
+    const all = await h.ok('list_video_translation_languages');
     expect(all.languages).toContain('Spanish (Spain)');
     expect(all.languages.length).toBeGreaterThan(10);
     const some = await h.ok('list_translation_languages', { query: 'spanish' });

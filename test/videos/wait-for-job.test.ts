@@ -25,7 +25,7 @@ describe('wait_for_job', () => {
     const id = await newVideo();
     h.sim.setOutcome(id, 'failed');
     h.sim.advance(2_000);
-    expect(await h.ok('wait_for_job', { kind: 'video', id, timeout_seconds: 5 })).toMatchObject({ done: false, failed: true, failure_code: 'RENDER_FAILED', failure_message: expect.stringMatching(/rendered/) });
+    expect(await h.ok('wait_for_job', { kind: 'video', id, timeout_seconds: 5 })).toMatchObject({ done: true, status: 'failed', failed: true, failure_code: 'RENDER_FAILED', failure_message: expect.stringMatching(/rendered/) });
   });
 
   it('times out with done:false and a suggested interval within its bound (timeout 1 s → under 2.5 s)', async () => {

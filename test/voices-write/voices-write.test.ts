@@ -103,9 +103,9 @@ describe('create_speech', () => {
     expect(post().body).toMatchObject({ input_type: 'ssml' });
   });
 
-  it('refuses speed out of 0.5–2.0, locale with language, blank text, and save over HTTP — with no request', async () => {
+  it('refuses speed out of 0.5–2.0, a language that contradicts the locale, blank text, and save over HTTP — with no request', async () => {
     for (const speed of [0.4, 2.1, -5]) expect(await h.fails('create_speech', { text: 'x', voice_id: starfish, speed })).toMatch(/speed/);
-    expect(await h.fails('create_speech', { text: 'x', voice_id: starfish, locale: 'en-US', language: 'en' })).toMatch(/Invalid language: give locale or language/);
+    expect(await h.fails('create_speech', { text: 'x', voice_id: starfish, locale: 'en-US', language: 'de' })).toMatch(/Invalid language: 'de' does not match locale 'en-US'/);
     expect(await h.fails('create_speech', { text: '   ', voice_id: starfish })).toMatch(/text/);
     const web = await connect({ simulator: h.sim, transport: 'http' });
     try {

@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
 import { request } from '../../net/undici.js';
 import { z } from 'zod';
 import { HeyGenError } from '../errors.js';
-import { seg, TIMEOUTS, type CallOptions, type HeyGenHttp } from '../http.js';
+import { seg, TIMEOUTS, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
 
 /** POST /v3/assets takes files up to 32 MB; larger ones go through direct uploads. */
 export const MULTIPART_MAX_BYTES = 32 * 1024 * 1024;
@@ -41,6 +41,20 @@ export const Asset = z.object({
 export type Asset = z.output<typeof Asset>;
 
 const Deleted = z.object({ id: z.string().optional() });
+
+/** An image or icon from the asset search (public library or the caller's own). */
+export const FoundAsset = z.object({
+  id: z.string(),
+  type: z.string().optional(),
+  url: z.string(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  orientation: z.string().optional(),
+  is_transparent: z.boolean().optional(),
+});
+
+export interface AssetListParams { username: string; folder_id?: string | undefined; limit?: number | undefined; token?: string | undefined }
+export interface AssetSearchParams { query: string; type: 'image' | 'icon'; scope?: 'public' | 'personal' | undefined; limit?: number | undefined; token?: string | undefined }
 
 export interface DirectUploadRequest {
   filename: string;
@@ -142,6 +156,16 @@ export class AssetsApi {
   /** GET /v3/assets/{asset_id} — metadata and public URL. */
   get(assetId: string, opts?: CallOptions): Promise<Asset> {
     return this.http.data({ method: 'GET', path: `/v3/assets/${seg(assetId)}` }, Asset, opts);
+  }
+
+  /** GET /v3/assets — (beta) one workspace member's assets, newest first; `username` is required for now. */
+  list(params: AssetListParams, opts?: CallOptions): Promise<Page<Asset>> {
+    return this.http.page({ method: 'GET', path: '/v3/assets', query: { ...params } }, Asset, opts);
+  }
+
+  /** GET /v3/assets/search — semantic search of images or icons. */
+  search(params: AssetSearchParams, opts?: CallOptions): Promise<Page<z.output<typeof FoundAsset>>> {
+    return this.http.page({ method: 'GET', path: '/v3/assets/search', query: { ...params } }, FoundAsset, opts);
   }
 
   /** DELETE /v3/assets/{asset_id} — permanent. */

@@ -28,6 +28,7 @@ export interface LipsyncCreate {
   enable_dynamic_duration?: boolean;
   enable_speech_enhancement?: boolean;
   enable_watermark?: boolean;
+  fps_mode?: 'vfr' | 'cfr' | 'passthrough';
   disable_music_track?: boolean;
   keep_the_same_format?: boolean;
   start_time?: number;
@@ -53,6 +54,11 @@ export class LipsyncsApi {
   /** GET /v3/lipsyncs — cursor paged. */
   list(params: ListParams = {}, opts?: CallOptions): Promise<Page<Lipsync>> {
     return this.http.page({ method: 'GET', path: '/v3/lipsyncs', query: { limit: params.limit, token: params.token } }, Lipsync, opts);
+  }
+
+  /** PATCH /v3/lipsyncs/{id} — rename. */
+  update(id: string, body: { title: string }, opts?: CallOptions): Promise<Lipsync> {
+    return this.http.data({ method: 'PATCH', path: `/v3/lipsyncs/${seg(id)}`, body }, Lipsync, opts);
   }
 
   /** DELETE /v3/lipsyncs/{id} — permanent. */

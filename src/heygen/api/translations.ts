@@ -63,6 +63,8 @@ export interface TranslationCreate {
   start_time?: number;
   end_time?: number;
   brand_glossary_id?: string;
+  brand_voice_id?: string;
+  stock_voice_config?: { use_stock_voice?: boolean; preferred_stock_voice_ids?: string[] };
   folder_id?: string;
   callback_id?: string;
   callback_url?: string;
@@ -77,6 +79,7 @@ export interface ProofreadCreate {
   mode?: 'speed' | 'precision';
   speaker_num?: number;
   brand_glossary_id?: string;
+  brand_voice_id?: string;
   folder_id?: string;
   disable_music_track?: boolean;
   enable_speech_enhancement?: boolean;

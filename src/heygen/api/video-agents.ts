@@ -50,6 +50,16 @@ export const Session = z.object({
 });
 export type Session = z.output<typeof Session>;
 
+export const AgentResource = z.object({
+  resource_id: z.string(),
+  resource_type: z.string(),
+  source_type: z.string().optional(),
+  url: z.string().optional(),
+  preview_url: z.string().optional(),
+  thumbnail_url: z.string().optional(),
+  created_at: z.number().optional(),
+});
+
 export const SessionSummary = z.object({ session_id: z.string(), title: z.string().optional(), created_at: z.number().optional() });
 export const MessageSent = z.object({ session_id: z.string().optional(), run_id: z.string().optional(), title: z.string().optional() });
 export const Style = z.object({
@@ -67,6 +77,11 @@ export class VideoAgentsApi {
   /** POST /v3/video-agents — starts a prompt-to-video session; spends credits. */
   create(body: VideoAgentCreateBody, opts?: CallOptions): Promise<z.output<typeof SessionCreated>> {
     return this.http.data({ method: 'POST', path: '/v3/video-agents', body }, SessionCreated, opts);
+  }
+
+  /** GET /v3/video-agents/{session_id}/resources/{resource_id} — one artefact of a session. */
+  getResource(sessionId: string, resourceId: string, opts?: CallOptions): Promise<z.output<typeof AgentResource>> {
+    return this.http.data({ method: 'GET', path: `/v3/video-agents/${seg(sessionId)}/resources/${seg(resourceId)}` }, AgentResource, opts);
   }
 
   /** GET /v3/video-agents/{id} — status, progress, video id, latest messages. */

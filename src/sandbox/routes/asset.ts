@@ -4,8 +4,7 @@ import { ApiError, badParam, notFound } from '../errors.js';
 import { ok, page, type Ctx, type Reply, type RouteDef, type UploadCtx } from '../http-server.js';
 import { DURATIONS, newId, type AssetRec, type KeyState } from '../jobs.js';
 import { s3Error } from '../files.js';
-import { idList } from './common.js';
-import { nonEmpty, opt, paginate, parseBody, requireQuery } from '../validate.js';
+import { enumParam, nonEmpty, opt, paginate, parseBody, requireQuery } from '../validate.js';
 
 const MAX_MULTIPART = 32 * 1024 * 1024;
 const MAX_DIRECT = 5 * 1024 * 1024 * 1024;
@@ -15,7 +14,7 @@ const TYPES: Record<string, string> = {
 };
 const MIMES = new Set([...Object.values(TYPES), 'audio/mp3', 'audio/x-wav', 'audio/wave', 'text/plain', 'application/octet-stream']);
 
-const directBody = z.object({
+export const directBody = z.object({
   filename: z.string().min(1).max(255), content_type: nonEmpty, size_bytes: z.number().int().positive(),
   checksum_sha256: opt(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')),
 });
@@ -38,7 +37,7 @@ function assetType(mime: string): string {
   return 'file';
 }
 
-function assetStatus(ctx: Ctx, a: AssetRec): string {
+export function assetStatus(ctx: Ctx, a: AssetRec): string {
   if (a.status === 'processing' && a.completedMs !== null && ctx.core.elapsed(a.completedMs) >= DURATIONS.assetProcessing) return 'completed';
   return a.status;
 }
@@ -102,7 +101,53 @@ function requireAsset(ctx: Ctx): AssetRec {
   return a;
 }
 
+/** Opens one presigned upload slot; shared with the batch of direct uploads. */
+export function openDirectUpload(ctx: Ctx, b: z.output<typeof directBody>): Record<string, unknown> {
+  if (b.size_bytes > MAX_DIRECT) throw badParam('size_bytes', "'size_bytes' exceeds the 5 GB limit of a direct upload");
+  const mime = b.content_type.toLowerCase();
+  if (!MIMES.has(mime)) throw badParam('content_type', `Unsupported content_type '${b.content_type}'`);
+  const a: AssetRec = {
+    id: newId(), name: b.filename, mime, size: b.size_bytes, createdAt: ctx.core.nowSec(), status: 'pending_upload', completedMs: null,
+    checksum: b.checksum_sha256?.toLowerCase() ?? null, maxBytes: b.size_bytes, uploadToken: newId(8), uploadedBytes: 0, uploadedSha256: null,
+  };
+  ctx.state.assets.set(a.id, a);
+  const ttl = 900;
+  const expires = Math.floor(ctx.core.nowMs() / 1000) + ttl;
+  const headers: Record<string, string> = { 'Content-Type': mime, 'x-amz-meta-asset-id': a.id };
+  if (a.checksum) headers['x-amz-checksum-sha256'] = Buffer.from(a.checksum, 'hex').toString('base64');
+  return {
+    asset_id: a.id, status: 'pending_upload', expires_in_seconds: ttl, max_bytes: a.maxBytes, upload_headers: headers,
+    upload_url: `${ctx.core.baseUrl}/uploads/${a.id}?X-Amz-Expires=${expires}&X-Amz-Signature=${uploadSig(ctx, a.id, expires)}`,
+  };
+}
+
+const SEARCH_LIBRARY = [
+  ['image', 'pepperoni pizza on a wooden table', 1600, 1067, false], ['image', 'city skyline at dusk', 1920, 1080, false],
+  ['image', 'team meeting in a bright office', 1600, 1067, false], ['image', 'mountain lake at sunrise', 1080, 1350, false],
+  ['icon', 'minimalist rocket icon', 512, 512, true], ['icon', 'shopping cart icon', 512, 512, true],
+  ['icon', 'lightbulb idea icon', 512, 512, true], ['icon', 'chart growth icon', 512, 512, true],
+] as const;
+
 export const assetRoutes: RouteDef[] = [
+  {
+    method: 'GET', path: '/v3/assets/search', handler: (ctx) => {
+      const query = requireQuery(ctx.query, 'query').toLowerCase();
+      const type = enumParam(ctx.query, 'type', ['image', 'icon'] as const);
+      if (!type) throw badParam('type', "'type' is required");
+      const scope = enumParam(ctx.query, 'scope', ['public', 'personal'] as const) ?? 'public';
+      const words = query.split(/\W+/).filter(Boolean);
+      const hits = scope === 'personal' ? [] : SEARCH_LIBRARY
+        .map(([t, label, width, height, transparent], i) => ({ t, label, width, height, transparent, i, hit: words.filter((w) => label.includes(w)).length }))
+        .filter((x) => x.t === type)
+        .sort((a, b) => b.hit - a.hit)
+        .map((x) => ({
+          id: `lib_${x.i}`, type: x.t, url: ctx.core.fileUrl(`lib_${x.i}`, x.t === 'icon' ? 'preview.png' : 'preview.jpg'), width: x.width, height: x.height,
+          orientation: x.width > x.height ? 'landscape' : x.width < x.height ? 'portrait' : 'square', is_transparent: x.transparent,
+        }));
+      const p = paginate(hits, ctx.query, `assets-search|${query}|${type}|${scope}`, { max: 50, def: 20 });
+      return page(p);
+    },
+  },
   {
     method: 'POST', path: '/v3/assets', multipart: true, handler: (ctx) => {
       if (ctx.rawBody.length > MAX_MULTIPART + 64 * 1024) throw new ApiError(413, 'payload_too_large', 'Files sent through POST /v3/assets are limited to 32 MB; use direct uploads for larger files');
@@ -120,23 +165,7 @@ export const assetRoutes: RouteDef[] = [
   },
   {
     method: 'POST', path: '/v3/assets/direct-uploads', handler: (ctx) => {
-      const b = parseBody(directBody, ctx.body);
-      if (b.size_bytes > MAX_DIRECT) throw badParam('size_bytes', "'size_bytes' exceeds the 5 GB limit of a direct upload");
-      const mime = b.content_type.toLowerCase();
-      if (!MIMES.has(mime)) throw badParam('content_type', `Unsupported content_type '${b.content_type}'`);
-      const a: AssetRec = {
-        id: newId(), name: b.filename, mime, size: b.size_bytes, createdAt: ctx.core.nowSec(), status: 'pending_upload', completedMs: null,
-        checksum: b.checksum_sha256?.toLowerCase() ?? null, maxBytes: b.size_bytes, uploadToken: newId(8), uploadedBytes: 0, uploadedSha256: null,
-      };
-      ctx.state.assets.set(a.id, a);
-      const ttl = 900;
-      const expires = Math.floor(ctx.core.nowMs() / 1000) + ttl;
-      const headers: Record<string, string> = { 'Content-Type': mime, 'x-amz-meta-asset-id': a.id };
-      if (a.checksum) headers['x-amz-checksum-sha256'] = Buffer.from(a.checksum, 'hex').toString('base64');
-      return ok({
-        asset_id: a.id, status: 'pending_upload', expires_in_seconds: ttl, max_bytes: a.maxBytes, upload_headers: headers,
-        upload_url: `${ctx.core.baseUrl}/uploads/${a.id}?X-Amz-Expires=${expires}&X-Amz-Signature=${uploadSig(ctx, a.id, expires)}`,
-      });
+      return ok(openDirectUpload(ctx, parseBody(directBody, ctx.body)));
     },
   },
   {
@@ -168,18 +197,6 @@ export const assetRoutes: RouteDef[] = [
       const items = [...ctx.state.assets.values()].reverse().filter((a) => a.status !== 'pending_upload');
       const p = paginate(items, ctx.query, `assets|${username}|${ctx.query['folder_id'] ?? ''}`, { max: 100, def: 20 });
       return page({ ...p, data: p.data.map((a) => assetView(ctx, a)) });
-    },
-  },
-  {
-    method: 'GET', path: '/v3/assets/statuses', handler: (ctx) => {
-      const ids = idList(ctx.query, 'asset_ids');
-      idList(ctx.query, 'batch_ids');
-      const data = ids.map((id) => {
-        const a = ctx.state.assets.get(id);
-        const st = a ? assetStatus(ctx, a) : 'not_found';
-        return { video_id: id, status: st === 'pending_upload' || st === 'uploaded' ? 'queued' : st, batch_id: null, item_index: null, error: null };
-      });
-      return page({ data, has_more: false, next_token: null });
     },
   },
 ];

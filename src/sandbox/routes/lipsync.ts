@@ -3,9 +3,9 @@ import { notFound } from '../errors.js';
 import { ok, page, type Ctx, type RouteDef } from '../http-server.js';
 import { DURATIONS, FAILURES, newId, phaseAt, type LipsyncJob } from '../jobs.js';
 import { opt, paginate, parseBody, refInput, str } from '../validate.js';
-import { bulkStatus, checkMedia, idList } from './common.js';
+import { checkMedia } from './common.js';
 
-const createBody = z.object({
+export const createBody = z.object({
   video: refInput, audio: refInput, title: opt(str), mode: z.enum(['speed', 'precision']).optional(),
   enable_caption: z.boolean().optional(), enable_dynamic_duration: z.boolean().optional(), enable_speech_enhancement: z.boolean().optional(),
   enable_watermark: z.boolean().optional(), disable_music_track: z.boolean().optional(), keep_the_same_format: opt(z.boolean()),
@@ -14,7 +14,7 @@ const createBody = z.object({
 });
 const PHASES: [string, number][] = [['pending', DURATIONS.lipsync.pending], ['running', DURATIONS.lipsync.running]];
 
-function view(ctx: Ctx, j: LipsyncJob): Record<string, unknown> {
+export function lipsyncView(ctx: Ctx, j: LipsyncJob): Record<string, unknown> {
   const ps = phaseAt(PHASES, ctx.core.elapsed(j.startMs), ctx.core.outcome(j.id));
   const done = ps.status === 'completed';
   return {
@@ -32,43 +32,35 @@ function requireJob(ctx: Ctx): LipsyncJob {
   return j;
 }
 
+/** Validates and starts one lipsync; shared with batches. */
+export function submitLipsync(ctx: Ctx, b: z.output<typeof createBody>, prefix = ''): LipsyncJob {
+  checkMedia(ctx, b.video, `${prefix}video`);
+  checkMedia(ctx, b.audio, `${prefix}audio`);
+  ctx.core.charge(ctx.state, 'lipsync');
+  const j: LipsyncJob = { id: newId(), title: b.title ?? null, startMs: ctx.core.nowMs(), createdAt: ctx.core.nowSec(), captions: !!b.enable_caption, callbackId: b.callback_id ?? null };
+  ctx.state.lipsyncs.set(j.id, j);
+  return j;
+}
+
 export const lipsyncRoutes: RouteDef[] = [
   {
     method: 'POST', path: '/v3/lipsyncs', handler: (ctx) => {
-      const b = parseBody(createBody, ctx.body);
-      checkMedia(ctx, b.video, 'video');
-      checkMedia(ctx, b.audio, 'audio');
-      ctx.core.charge(ctx.state, 'lipsync');
-      const j: LipsyncJob = { id: newId(), title: b.title ?? null, startMs: ctx.core.nowMs(), createdAt: ctx.core.nowSec(), captions: !!b.enable_caption, callbackId: b.callback_id ?? null };
-      ctx.state.lipsyncs.set(j.id, j);
+      const j = submitLipsync(ctx, parseBody(createBody, ctx.body));
       return ok({ lipsync_id: j.id });
     },
   },
   {
     method: 'GET', path: '/v3/lipsyncs', handler: (ctx) => {
       const p = paginate([...ctx.state.lipsyncs.values()].reverse(), ctx.query, 'lipsyncs', { max: 100, def: 10 });
-      return page({ ...p, data: p.data.map((j) => view(ctx, j)) });
+      return page({ ...p, data: p.data.map((j) => lipsyncView(ctx, j)) });
     },
   },
-  {
-    method: 'GET', path: '/v3/lipsyncs/statuses', handler: (ctx) => {
-      const ids = idList(ctx.query, 'lipsync_ids');
-      idList(ctx.query, 'batch_ids');
-      return page({
-        data: ids.map((id) => {
-          const j = ctx.state.lipsyncs.get(id);
-          return { video_id: id, status: j ? bulkStatus(view(ctx, j)['status'] as string) : 'not_found', batch_id: null, item_index: null, error: null };
-        }),
-        has_more: false, next_token: null,
-      });
-    },
-  },
-  { method: 'GET', path: '/v3/lipsyncs/{lipsync_id}', handler: (ctx) => ok(view(ctx, requireJob(ctx))) },
+  { method: 'GET', path: '/v3/lipsyncs/{lipsync_id}', handler: (ctx) => ok(lipsyncView(ctx, requireJob(ctx))) },
   {
     method: 'PATCH', path: '/v3/lipsyncs/{lipsync_id}', handler: (ctx) => {
       const j = requireJob(ctx);
       j.title = parseBody(z.object({ title: z.string().min(1).max(255) }), ctx.body).title;
-      return ok(view(ctx, j));
+      return ok(lipsyncView(ctx, j));
     },
   },
   {

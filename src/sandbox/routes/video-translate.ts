@@ -3,9 +3,9 @@ import { ApiError, badParam, notFound } from '../errors.js';
 import { ok, page, type Ctx, type RouteDef } from '../http-server.js';
 import { DURATIONS, FAILURES, newId, phaseAt, type ProofreadJob, type TranslationJob } from '../jobs.js';
 import { opt, paginate, parseBody, refInput, str } from '../validate.js';
-import { bulkStatus, checkMedia, idList } from './common.js';
+import { checkMedia } from './common.js';
 
-const translateBody = z.object({
+export const translateBody = z.object({
   video: refInput, output_languages: z.array(z.string().min(1)).min(1).max(100), title: opt(str),
   input_language: opt(str), audio: opt(refInput), srt: opt(refInput), srt_role: opt(z.enum(['input', 'output'])),
   mode: z.enum(['speed', 'precision']).optional(), speaker_num: opt(z.number().int().min(1).max(10)),
@@ -45,7 +45,7 @@ function newTranslation(ctx: Ctx, init: Partial<TranslationJob> & { outputLangua
   return t;
 }
 
-function translationView(ctx: Ctx, t: TranslationJob): Record<string, unknown> {
+export function translationView(ctx: Ctx, t: TranslationJob): Record<string, unknown> {
   const ps = phaseAt(t.phases, ctx.core.elapsed(t.startMs), ctx.core.outcome(t.id));
   const done = ps.status === 'completed';
   return {
@@ -81,23 +81,27 @@ function requireProofread(ctx: Ctx): ProofreadJob {
   return p;
 }
 
+/** Validates and starts one translation request (one job per language); shared with batches. */
+export function submitTranslation(ctx: Ctx, b: z.output<typeof translateBody>, prefix = ''): string[] {
+  checkMedia(ctx, b.video, `${prefix}video`);
+  checkMedia(ctx, b.audio, `${prefix}audio`);
+  checkMedia(ctx, b.srt, `${prefix}srt`);
+  checkLanguages(ctx, b.output_languages);
+  exclusiveAliases(b);
+  if (b.srt_role && !b.srt) throw badParam('srt_role', "'srt_role' needs 'srt'");
+  if (b.start_time != null && b.end_time != null && b.end_time <= b.start_time) throw badParam('end_time', "'end_time' must be after 'start_time'");
+  ctx.core.charge(ctx.state, 'translation', b.output_languages.length);
+  return b.output_languages.map((lang) => newTranslation(ctx, {
+    outputLanguage: lang, title: b.title ?? null, inputLanguage: b.input_language ?? 'English',
+    audioOnly: !!b.translate_audio_only, captions: !!b.enable_caption, callbackId: b.callback_id ?? null,
+  }).id);
+}
+
 export const translateRoutes: RouteDef[] = [
   { method: 'GET', path: '/v3/video-translations/languages', handler: (ctx) => ok({ languages: ctx.core.catalog.translationLanguages }) },
   {
     method: 'POST', path: '/v3/video-translations', handler: (ctx) => {
-      const b = parseBody(translateBody, ctx.body);
-      checkMedia(ctx, b.video, 'video');
-      checkMedia(ctx, b.audio, 'audio');
-      checkMedia(ctx, b.srt, 'srt');
-      checkLanguages(ctx, b.output_languages);
-      exclusiveAliases(b);
-      if (b.srt_role && !b.srt) throw badParam('srt_role', "'srt_role' needs 'srt'");
-      if (b.start_time != null && b.end_time != null && b.end_time <= b.start_time) throw badParam('end_time', "'end_time' must be after 'start_time'");
-      ctx.core.charge(ctx.state, 'translation', b.output_languages.length);
-      const ids = b.output_languages.map((lang) => newTranslation(ctx, {
-        outputLanguage: lang, title: b.title ?? null, inputLanguage: b.input_language ?? 'English',
-        audioOnly: !!b.translate_audio_only, captions: !!b.enable_caption, callbackId: b.callback_id ?? null,
-      }).id);
+      const ids = submitTranslation(ctx, parseBody(translateBody, ctx.body));
       return ok({ video_translation_ids: ids });
     },
   },
@@ -105,19 +109,6 @@ export const translateRoutes: RouteDef[] = [
     method: 'GET', path: '/v3/video-translations', handler: (ctx) => {
       const p = paginate([...ctx.state.translations.values()].reverse(), ctx.query, 'translations', { max: 100, def: 10 });
       return page({ ...p, data: p.data.map((t) => translationView(ctx, t)) });
-    },
-  },
-  {
-    method: 'GET', path: '/v3/video-translations/statuses', handler: (ctx) => {
-      const ids = idList(ctx.query, 'video_translation_ids');
-      idList(ctx.query, 'batch_ids');
-      return page({
-        data: ids.map((id) => {
-          const t = ctx.state.translations.get(id);
-          return { video_id: id, status: t ? bulkStatus(translationView(ctx, t)['status'] as string) : 'not_found', batch_id: null, item_index: null, error: null };
-        }),
-        has_more: false, next_token: null,
-      });
     },
   },
   { method: 'GET', path: '/v3/video-translations/{video_translation_id}', handler: (ctx) => ok(translationView(ctx, requireTranslation(ctx))) },

@@ -5,7 +5,7 @@ import { newId, type VideoJob } from '../jobs.js';
 import {
   aspectRatio, avatarEngine, caption, exclusive, expressiveness, mediaInput, nonEmpty, opt, paginate, parseBody, str, voiceSettings, watermark,
 } from '../validate.js';
-import { bulkStatus, checkMedia, idList, newVideo, orientationOf, requireLook, requireVoice, videoStatus, videoView } from './common.js';
+import { checkMedia, newVideo, orientationOf, requireLook, requireVoice, videoView } from './common.js';
 
 const background = z.object({ type: z.enum(['color', 'image']), value: opt(str), url: opt(str), asset_id: opt(str) });
 const common = {
@@ -141,7 +141,7 @@ function validateVideo(ctx: Ctx, b: VideoBody): { orientation: 'landscape' | 'po
   }
 }
 
-function createVideo(ctx: Ctx, b: VideoBody): VideoJob {
+export function createVideo(ctx: Ctx, b: VideoBody): VideoJob {
   const { orientation, duration } = validateVideo(ctx, b);
   ctx.core.charge(ctx.state, 'video');
   const format = 'output_format' in b && b.output_format === 'webm' ? 'webm' : 'mp4';
@@ -168,18 +168,6 @@ export const videoRoutes: RouteDef[] = [
         .filter((v) => (!folder || v.folderId === folder) && (!title || (v.title ?? '').toLowerCase().includes(title)));
       const p = paginate(items, ctx.query, `videos|${folder ?? ''}|${title ?? ''}`, { max: 100, def: 10 });
       return page({ ...p, data: p.data.map((v) => videoView(ctx.core, v)) });
-    },
-  },
-  {
-    method: 'GET', path: '/v3/videos/statuses', handler: (ctx) => {
-      const ids = idList(ctx.query, 'video_ids');
-      idList(ctx.query, 'batch_ids');
-      const data = ids.map((id) => {
-        const v = ctx.state.videos.get(id);
-        return v ? { video_id: id, status: bulkStatus(videoStatus(ctx.core, v).status), batch_id: null, item_index: null, error: null }
-          : { video_id: id, status: 'not_found', batch_id: null, item_index: null, error: { code: 'video_not_found', message: 'Video not found' } };
-      });
-      return page({ data, has_more: false, next_token: null });
     },
   },
   {

@@ -6,7 +6,7 @@ export default defineTool({
   name: 'delete_asset',
   title: 'Delete asset',
   description: 'Delete an uploaded asset.',
-  toolset: 'assets',
+  toolset: 'manage',
   kind: 'delete',
   input: { asset_id: heygenId() },
   output: { asset_id: z.string(), deleted: z.boolean() },

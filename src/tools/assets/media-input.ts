@@ -23,6 +23,32 @@ export function mediaShape<P extends string>(prefix: P) {
   } as Record<`${P}_asset_id` | `${P}_url` | `${P}_base64`, z.ZodOptional<z.ZodString>>;
 }
 
+/** HeyGen's own `file` object (as its agent skills send it): url, asset_id or base64 with media_type. */
+export const fileObject = () => z.object({
+  type: z.enum(['url', 'asset_id', 'base64']),
+  url: z.string().optional(),
+  asset_id: z.string().optional(),
+  media_type: z.string().optional(),
+  data: z.string().optional(),
+});
+export type FileObject = z.output<ReturnType<typeof fileObject>>;
+
+/**
+ * Folds a `file` object into the `<prefix>_asset_id / _url / _base64` arguments, so both shapes
+ * go through the same checks. Giving both shapes at once is refused.
+ */
+export function withFileObject(args: Record<string, unknown>, prefix: string, file: FileObject | undefined): Record<string, unknown> {
+  if (!file) return args;
+  const taken = ['asset_id', 'url', 'base64'].map((s) => `${prefix}_${s}`).find((k) => args[k] !== undefined);
+  if (taken) throw new InputError('file', `give file or ${taken}, not both`);
+  const value = file.type === 'url' ? file.url : file.type === 'asset_id' ? file.asset_id : file.data;
+  if (value === undefined) throw new InputError(`file.${file.type === 'base64' ? 'data' : file.type}`, `is required when file.type is ${file.type}`);
+  const key = `${prefix}_${file.type}`;
+  const parsed = (file.type === 'asset_id' ? heygenId() : file.type === 'url' ? httpsUrl() : base64()).safeParse(value);
+  if (!parsed.success) throw new InputError(`file.${file.type === 'base64' ? 'data' : file.type}`, parsed.error.issues[0]?.message ?? 'is not valid');
+  return { ...args, [key]: value };
+}
+
 /**
  * Turns the chosen source into HeyGen's AssetInput. URLs and asset ids pass straight through
  * (HeyGen fetches them, not this server); base64 is decoded once here to check its size and to

@@ -43,7 +43,7 @@ export default defineTool({
   },
   output: createdAvatarOutput,
   async handler(args, ctx) {
-    const refs = (args.reference_images ?? []).map(toMediaRef);
+    const refs = (args.reference_images ?? []).map((r, i) => toMediaRef(r, `reference_images[${i}]`));
     const r = await ctx.heygen.avatars.create(compact({
       type: 'prompt' as const, name: args.name, prompt: composePrompt(args),
       reference_images: refs.length ? refs : undefined, avatar_group_id: args.avatar_group_id, avatar_id: args.avatar_id,

@@ -7,7 +7,7 @@ export default defineTool({
   name: 'delete_avatar_group',
   title: 'Delete avatar group',
   description: 'Delete one of your avatar groups and all its looks.',
-  toolset: 'avatars',
+  toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_avatar_groups' },
   input: { group_id: heygenId() },

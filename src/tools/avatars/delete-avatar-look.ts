@@ -7,7 +7,7 @@ export default defineTool({
   name: 'delete_avatar_look',
   title: 'Delete avatar look',
   description: 'Delete one of your looks; the last one takes its group along.',
-  toolset: 'avatars',
+  toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_avatar_looks' },
   input: { look_id: heygenId() },

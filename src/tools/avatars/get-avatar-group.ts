@@ -19,6 +19,7 @@ export default defineTool({
     default_voice_id: z.string().optional(),
     preview_image_url: z.string().optional(),
     status: z.string().optional(),
+    consent_status: z.string().optional(),
     error: z.string().optional(),
   },
   async handler({ group_id }, ctx) {
@@ -27,7 +28,7 @@ export default defineTool({
     return {
       group_id: g.id, name: g.name, looks_count: g.looks_count, default_voice_id: g.default_voice_id,
       preview_image_url: g.preview_image_url,
-      status: g.status, error: g.error?.message,
+      status: g.status, consent_status: g.consent_status, error: g.error?.message,
     };
   },
 });

@@ -22,6 +22,8 @@ export default defineTool({
     group_id: z.string().optional(),
     avatar_type: z.string().optional(),
     orientation: z.string().optional(),
+    image_width: z.number().optional(),
+    image_height: z.number().optional(),
     engines: z.array(z.string()).optional(),
     default_voice_id: z.string().optional(),
     preview_image_url: z.string().optional(),
@@ -43,7 +45,7 @@ export default defineTool({
     }
     if (l.default_voice_id) ctx.note(`Default voice: get_voice {"voice_id":"${l.default_voice_id}"}, or list_voices by gender and language.`);
     return {
-      look_id: l.id, name: l.name, group_id: l.group_id, avatar_type: l.avatar_type, orientation: l.preferred_orientation,
+      look_id: l.id, name: l.name, group_id: l.group_id, avatar_type: l.avatar_type, orientation: l.preferred_orientation, image_width: l.image_width, image_height: l.image_height,
       engines: l.supported_api_engines, default_voice_id: l.default_voice_id,
       preview_image_url: l.preview_image_url, preview_video_url: l.preview_video_url,
     };

@@ -9,12 +9,13 @@ import { defineTool } from '../define.js';
 export default defineTool({
   name: 'list_avatar_looks',
   title: 'List avatar looks',
-  description: 'Looks (look_id = avatar_id) by group, gender, orientation, engine or name. Next: get_avatar_look for preview and default voice.',
+  description: 'Looks (look_id = avatar_id) by group, type, gender, orientation, engine or name; a look is ready once it has a preview_image_url.',
   toolset: 'avatars',
   kind: 'read',
   hints: { idsFrom: 'list_avatar_groups' },
   input: {
     group_id: heygenId().optional(),
+    avatar_type: z.enum(['studio_avatar', 'digital_twin', 'photo_avatar']).optional(),
     ownership: ownershipInput,
     gender: genderInput.optional(),
     orientation: z.enum(['landscape', 'portrait', 'square']).optional(),

@@ -7,7 +7,7 @@ export default defineTool({
   name: 'update_avatar_look',
   title: 'Rename look',
   description: 'Rename one of your own looks.',
-  toolset: 'avatars',
+  toolset: 'manage',
   kind: 'update',
   hints: { idsFrom: 'list_avatar_looks' },
   input: {

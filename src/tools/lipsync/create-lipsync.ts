@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, mediaRef, text, toMediaRef } from '../fields.js';
+import { heygenId, httpsUrl, mediaArg, text, toMediaRef } from '../fields.js';
 import { checkTimes } from '../translation/fields.js';
 
 export default defineTool({
@@ -13,16 +13,18 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_lipsyncs' },
   input: {
-    video: mediaRef(),
-    audio: mediaRef(),
+    video: mediaArg(),
+    audio: mediaArg(),
     title: text(255).optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     enable_caption: z.boolean().optional(),
-    enable_dynamic_duration: z.boolean().optional(),
+    enable_dynamic_duration: z.boolean().optional().describe('let speech run longer than the source'),
     enable_speech_enhancement: z.boolean().optional(),
     disable_music_track: z.boolean().optional(),
-    keep_the_same_format: z.boolean().optional(),
-    start_time: z.number().min(0).optional(),
+    keep_the_same_format: z.boolean().optional().describe('keep source resolution and bitrate'),
+    enable_watermark: z.boolean().optional(),
+    fps_mode: z.enum(['vfr', 'cfr', 'passthrough']).optional().describe('output frame rate: variable, constant, as source'),
+    start_time: z.number().min(0).optional().describe('seconds into the video'),
     end_time: z.number().positive().optional(),
     folder_id: heygenId().optional(),
     callback_url: httpsUrl().optional(),
@@ -35,9 +37,9 @@ export default defineTool({
   async handler(a, ctx) {
     checkTimes(a.start_time, a.end_time);
     const body = compact({
-      video: toMediaRef(a.video), audio: toMediaRef(a.audio), title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
+      video: toMediaRef(a.video, 'video'), audio: toMediaRef(a.audio, 'audio'), title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
       enable_speech_enhancement: a.enable_speech_enhancement, disable_music_track: a.disable_music_track,
-      keep_the_same_format: a.keep_the_same_format, start_time: a.start_time, end_time: a.end_time, folder_id: a.folder_id,
+      keep_the_same_format: a.keep_the_same_format, enable_watermark: a.enable_watermark, fps_mode: a.fps_mode, start_time: a.start_time, end_time: a.end_time, folder_id: a.folder_id,
       callback_url: a.callback_url, callback_id: a.callback_id,
     });
     const { lipsync_id } = await ctx.heygen.lipsyncs.create(body, ctx.call);

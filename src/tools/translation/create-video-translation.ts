@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../errors.js';
 import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, mediaRef, text, toMediaRef } from '../fields.js';
+import { heygenId, httpsUrl, mediaArg, mediaRef, text, toMediaRef } from '../fields.js';
 import { checkTimes } from './fields.js';
 import { checkLanguages } from './languages.js';
 
@@ -15,8 +15,8 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_video_translations' },
   input: {
-    video: mediaRef(),
-    output_languages: z.array(text(100)).min(1).max(100).describe('From list_translation_languages'),
+    video: mediaArg(),
+    output_languages: z.array(text(100)).min(1).max(100).describe('From list_video_translation_languages'),
     title: text(255).optional(),
     input_language: text(100).optional(),
     mode: z.enum(['speed', 'precision']).optional(),
@@ -30,10 +30,14 @@ export default defineTool({
     audio: mediaRef().optional(),
     fps_mode: z.enum(['vfr', 'cfr', 'passthrough']).optional(),
     srt: mediaRef().optional(),
-    srt_role: z.enum(['input', 'output']).optional().describe('SRT is source or target'),
+    srt_role: z.enum(['input', 'output']).optional(),
     start_time: z.number().min(0).optional(),
     end_time: z.number().positive().optional(),
-    brand_glossary_id: heygenId().optional(),
+    brand_glossary_id: heygenId().optional().describe('from list_brand_glossaries'),
+    brand_voice_id: heygenId().optional().describe('not with brand_glossary_id'),
+    enable_watermark: z.boolean().optional(),
+    use_stock_voice: z.boolean().optional(),
+    stock_voice_ids: z.array(heygenId()).max(20).optional().describe('with use_stock_voice'),
     folder_id: heygenId().optional(),
     callback_url: httpsUrl().optional(),
     callback_id: text(200).optional(),
@@ -44,17 +48,24 @@ export default defineTool({
   async handler(a, ctx) {
     if (a.srt_role && !a.srt) throw new InputError('srt_role', 'only applies together with srt');
     if (a.fps_mode && !a.audio) throw new InputError('fps_mode', 'only applies together with audio');
-    const video = toMediaRef(a.video);
+    const video = toMediaRef(a.video, 'video');
     const audio = a.audio === undefined ? undefined : toMediaRef(a.audio);
     const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);
     checkTimes(a.start_time, a.end_time);
+    // HeyGen treats the two as one record under two names; sending both is refused there.
+    if (a.brand_voice_id && a.brand_glossary_id) throw new InputError('brand_voice_id', 'give brand_voice_id or brand_glossary_id, not both');
+    if (a.stock_voice_ids && a.use_stock_voice === false) throw new InputError('stock_voice_ids', 'only applies with use_stock_voice');
+    const stock = a.use_stock_voice !== undefined || a.stock_voice_ids
+      ? compact({ use_stock_voice: a.use_stock_voice ?? true, preferred_stock_voice_ids: a.stock_voice_ids })
+      : undefined;
     await checkLanguages(a.output_languages, ctx);
     const body = compact({
       video, output_languages: a.output_languages, title: a.title, input_language: a.input_language, audio, srt, srt_role: a.srt_role,
       mode: a.mode, speaker_num: a.speaker_num, translate_audio_only: a.translate_audio_only, enable_caption: a.enable_caption,
       enable_dynamic_duration: a.enable_dynamic_duration, enable_speech_enhancement: a.enable_speech_enhancement,
       disable_music_track: a.disable_music_track, keep_the_same_format: a.keep_the_same_format, fps_mode: a.fps_mode,
-      start_time: a.start_time, end_time: a.end_time, brand_glossary_id: a.brand_glossary_id, folder_id: a.folder_id,
+      start_time: a.start_time, end_time: a.end_time, brand_glossary_id: a.brand_glossary_id, brand_voice_id: a.brand_voice_id,
+      enable_watermark: a.enable_watermark, stock_voice_config: stock, folder_id: a.folder_id,
       callback_url: a.callback_url, callback_id: a.callback_id,
     });
     const { video_translation_ids: ids } = await ctx.heygen.translations.create(body, ctx.call);

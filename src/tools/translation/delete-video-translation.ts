@@ -6,7 +6,7 @@ export default defineTool({
   name: 'delete_video_translation',
   title: 'Delete translation',
   description: 'Delete a video translation and its files.',
-  toolset: 'translation',
+  toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_video_translations' },
   input: { video_translation_id: heygenId() },

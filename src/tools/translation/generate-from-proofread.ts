@@ -7,7 +7,7 @@ export default defineTool({
   name: 'generate_from_proofread',
   title: 'Render proofread',
   description: 'Render the video from a completed proofread\'s subtitles, then wait_for_job. Spends HeyGen credits.',
-  toolset: 'translation',
+  toolset: 'proofread',
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_video_translations', idsFrom: 'create_translation_proofread' },

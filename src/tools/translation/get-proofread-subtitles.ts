@@ -10,7 +10,7 @@ export default defineTool({
   name: 'get_proofread_subtitles',
   title: 'Get proofread SRT',
   description: 'A completed proofread\'s SRT links; include_text adds the edited SRT (≤ 100 kB).',
-  toolset: 'translation',
+  toolset: 'proofread',
   kind: 'read',
   input: {
     proofread_id: heygenId(),

@@ -6,7 +6,7 @@ export default defineTool({
   name: 'get_translation_proofread',
   title: 'Get proofread',
   description: 'Proofread status. Then get_proofread_subtitles, update_proofread_subtitles, generate_from_proofread.',
-  toolset: 'translation',
+  toolset: 'proofread',
   kind: 'read',
   input: { proofread_id: heygenId() },
   output: {

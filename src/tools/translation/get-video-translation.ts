@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
 import { heygenId } from '../fields.js';
 
 export default defineTool({
@@ -9,7 +10,7 @@ export default defineTool({
   toolset: 'translation',
   kind: 'read',
   hints: { idsFrom: 'list_video_translations' },
-  input: { video_translation_id: heygenId() },
+  input: { video_translation_id: heygenId().optional(), id: heygenId().optional().describe('same as video_translation_id') },
   output: {
     video_translation_id: z.string(),
     status: z.string(),
@@ -20,8 +21,10 @@ export default defineTool({
     vtt_caption_url: z.string().optional(),
     failure_message: z.string().optional(),
   },
-  async handler({ video_translation_id }, { heygen, call }) {
-    const { id, ...t } = await heygen.translations.get(video_translation_id, call);
+  async handler(a, { heygen, call }) {
+    const wanted = a.video_translation_id ?? a.id;
+    if (!wanted || (a.video_translation_id && a.id && a.id !== a.video_translation_id)) throw new InputError('video_translation_id', 'give the translation id once, as video_translation_id or id');
+    const { id, ...t } = await heygen.translations.get(wanted, call);
     return { ...t, video_translation_id: id };
   },
 });

@@ -8,6 +8,7 @@ import getTranslationProofread from './get-translation-proofread.js';
 import getVideoTranslation from './get-video-translation.js';
 import listTranslationLanguages from './list-translation-languages.js';
 import listVideoTranslations from './list-video-translations.js';
+import renameVideoTranslation from './rename-video-translation.js';
 import updateProofreadSubtitles from './update-proofread-subtitles.js';
 
 export const translationTools: AnyToolDef[] = [
@@ -15,6 +16,7 @@ export const translationTools: AnyToolDef[] = [
   createVideoTranslation,
   getVideoTranslation,
   listVideoTranslations,
+  renameVideoTranslation,
   deleteVideoTranslation,
   createTranslationProofread,
   getTranslationProofread,

@@ -20,6 +20,6 @@ export async function checkLanguages(langs: string[], ctx: ToolContext): Promise
     if (set.has(lang)) return;
     const word = lang.toLowerCase().split(/[\s(]/)[0] ?? '';
     const close = known.filter((k) => word && k.toLowerCase().includes(word)).slice(0, 5);
-    throw new InputError(`output_languages[${i}]`, `'${lang}' is not a HeyGen translation language${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''} See list_translation_languages.`);
+    throw new InputError(`output_languages[${i}]`, `'${lang}' is not a HeyGen translation language${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : ''} See list_video_translation_languages.`);
   });
 }

@@ -5,7 +5,9 @@ import { text } from '../fields.js';
 const TTL_MS = 60 * 60_000;
 
 export default defineTool({
-  name: 'list_translation_languages',
+  // HeyGen's skills call it list_video_translation_languages; the earlier name stays callable.
+  name: 'list_video_translation_languages',
+  aliases: ['list_translation_languages'],
   title: 'Translation languages',
   description: 'Language names for output_languages, e.g. "Spanish (Spain)".',
   toolset: 'translation',

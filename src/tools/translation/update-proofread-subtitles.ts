@@ -6,7 +6,7 @@ export default defineTool({
   name: 'update_proofread_subtitles',
   title: 'Replace proofread SRT',
   description: 'Replace a completed proofread\'s SRT (https URL or asset id). Overwrites all earlier subtitle edits.',
-  toolset: 'translation',
+  toolset: 'proofread',
   kind: 'update',
   // The PUT overwrites the subtitles wholesale: repeatable, but earlier edits are lost.
   annotations: { destructiveHint: true },

@@ -22,7 +22,7 @@ export default defineTool({
     video_id: z.string().optional(),
     title: z.string().optional(),
     created_at: z.number().optional(),
-    messages: z.array(z.object({ role: z.string().optional(), type: z.string().optional(), content: z.string().optional() })).optional(),
+    messages: z.array(z.object({ role: z.string().optional(), type: z.string().optional(), content: z.string().optional(), resource_ids: z.array(z.string()).optional() })).optional(),
   },
   async handler(a, ctx) {
     const s = await ctx.heygen.videoAgents.get(a.session_id, ctx.call);
@@ -30,7 +30,11 @@ export default defineTool({
     const messages = [...(s.messages ?? [])]
       .sort((x, y) => (y.created_at ?? 0) - (x.created_at ?? 0))
       .slice(0, a.messages)
-      .map((m) => ({ role: m.role, type: m.type, content: m.content && m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content }));
+      .map((m) => ({
+        role: m.role, type: m.type, content: m.content && m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content,
+        // For get_video_agent_resource.
+        ...(m.resource_ids?.length ? { resource_ids: m.resource_ids } : {}),
+      }));
     if (s.status === 'waiting_for_input') ctx.note('The agent waits for an answer: answer with send_video_agent_message.');
     else if (s.status === 'completed' && s.video_id) ctx.note(`Done: download_video {"video_id":"${s.video_id}"}.`);
     return { session_id: s.session_id, status: s.status, progress: s.progress, video_id: s.video_id, title: s.title, created_at: s.created_at, messages };

@@ -1,5 +1,6 @@
 import type { AnyToolDef } from '../define.js';
 import createVideoAgent from './create-video-agent.js';
+import getVideoAgentResource from './get-video-agent-resource.js';
 import getVideoAgentSession from './get-video-agent-session.js';
 import listVideoAgentSessions from './list-video-agent-sessions.js';
 import listVideoAgentStyles from './list-video-agent-styles.js';
@@ -9,5 +10,5 @@ import stopVideoAgentSession from './stop-video-agent-session.js';
 
 export const videoAgentTools: AnyToolDef[] = [
   createVideoAgent, getVideoAgentSession, sendVideoAgentMessage, stopVideoAgentSession,
-  listVideoAgentSessions, listVideoAgentVideos, listVideoAgentStyles,
+  listVideoAgentSessions, listVideoAgentVideos, getVideoAgentResource, listVideoAgentStyles,
 ];

@@ -14,13 +14,13 @@ export default defineTool({
     next_token: nextToken(),
   },
   output: {
-    styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional() })),
+    styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional(), preview_video_url: z.string().optional() })),
     next_token: z.string().optional(),
   },
   async handler(a, ctx) {
     const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     return {
-      styles: page.items.map((s) => ({ style_id: s.style_id, name: s.name, tags: s.tags, aspect_ratio: s.aspect_ratio, thumbnail_url: s.thumbnail_url })),
+      styles: page.items.map((s) => ({ style_id: s.style_id, name: s.name, tags: s.tags, aspect_ratio: s.aspect_ratio, thumbnail_url: s.thumbnail_url, preview_video_url: s.preview_video_url })),
       next_token: page.hasMore ? page.nextToken : undefined,
     };
   },

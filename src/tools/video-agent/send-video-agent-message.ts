@@ -15,9 +15,9 @@ export default defineTool({
   input: {
     session_id: heygenId(),
     message: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),
-    avatar_id: heygenId().optional(),
+    avatar_id: heygenId().optional().describe('a look_id'),
     voice_id: heygenId().optional(),
-    brand_kit_id: heygenId().optional(),
+    brand_kit_id: heygenId().optional().describe('from list_brand_kits'),
     files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
   },
   output: { session_id: z.string(), run_id: z.string().optional() },

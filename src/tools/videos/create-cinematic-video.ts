@@ -16,10 +16,10 @@ export default defineTool({
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     prompt: z.string().trim().min(1, 'must not be empty').max(5000),
-    avatar_ids: z.array(heygenId()).min(1).max(3),
+    avatar_ids: z.array(heygenId()).min(1).max(3).describe('look ids'),
     aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional(),
     resolution: z.enum(['720p', '1080p']).optional(),
-    duration: z.number().int().min(4).max(15).optional(),
+    duration: z.number().int().min(4).max(15).optional().describe('seconds'),
     auto_duration: z.boolean().optional(),
     enhance_prompt: z.boolean().optional(),
     references: z.array(fileRef()).max(12).optional().describe(`${FILE_HINT}; ≤3 videos, ≤9 images`),

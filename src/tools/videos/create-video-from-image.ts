@@ -1,5 +1,7 @@
 import type { ImageVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
+import { InputError } from '../errors.js';
+import { httpsUrl } from '../fields.js';
 import { videoStarted } from './created.js';
 import { renderFields, renderInput } from './render-options.js';
 import { assetOf, createdOutput, FILE_HINT, fileRef, speechInput, speechOf } from './shared-inputs.js';
@@ -13,14 +15,16 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_videos', idsFrom: 'list_voices' },
   input: {
-    image: fileRef().describe(FILE_HINT),
+    image: fileRef().optional().describe(FILE_HINT),
+    image_url: httpsUrl().optional().describe('same as image, for a URL'),
     ...speechInput,
     audio: speechInput.audio.describe('https URL or asset id'),
     ...renderInput,
   },
   output: createdOutput,
   async handler(a, ctx) {
-    const image = assetOf(a.image, 'image');
+    if ((a.image === undefined) === (a.image_url === undefined)) throw new InputError('image', 'give exactly one of image or image_url');
+    const image = a.image !== undefined ? assetOf(a.image, 'image') : { type: 'url' as const, url: a.image_url as string };
     const body: ImageVideoBody = {
       type: 'image',
       image,

@@ -6,7 +6,7 @@ export default defineTool({
   name: 'delete_video',
   title: 'Delete video',
   description: 'Permanently delete a video and its files from HeyGen. Cannot be undone.',
-  toolset: 'videos',
+  toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_videos' },
   input: { video_id: heygenId() },

@@ -19,6 +19,7 @@ export default defineTool({
     captioned_video_url: z.string().optional(),
     subtitle_url: z.string().optional(),
     video_page_url: z.string().optional(),
+    thumbnail_url: z.string().optional(),
     output_language: z.string().optional(),
     failure_code: z.string().optional(),
     failure_message: z.string().optional(),

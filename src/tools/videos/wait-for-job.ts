@@ -36,13 +36,13 @@ const NEEDS_INPUT: Partial<Record<JobKindName, string>> = {
 export default defineTool({
   name: 'wait_for_job',
   title: 'Wait for a HeyGen job',
-  description: 'Wait up to 50 s for a job to finish; returns its result, failure, or done:false, and `next`: what to do now.',
+  description: 'Wait up to 50 s for a job: done:true once it finished (failed:true if it failed), else done:false; `next` says what to do now.',
   toolset: 'videos',
   kind: 'read',
   hints: { idsFrom: 'list_videos' },
   input: {
     kind: z.enum(JOB_KINDS),
-    id: heygenId(),
+    id: heygenId().describe('the job\'s id'),
     timeout_seconds: z.number().int().min(1).max(50).default(45),
   },
   output: {
@@ -81,7 +81,8 @@ export default defineTool({
     if (st.done) await ctx.progress(100, 100, `${a.kind} ${a.id}: ${st.status}`);
     const poll = outcome.settled ? undefined : Math.max(2, Math.round(outcome.nextDelayMs / 1000));
     return {
-      kind: a.kind, id: a.id, done: st.done, status: st.status,
+      // A failed job is finished too: done says "stop waiting", failed says how it ended.
+      kind: a.kind, id: a.id, done: st.done || st.failed, status: st.status,
       ...(st.failed ? { failed: true, failure_code: st.failure_code, failure_message: st.failure_message } : {}),
       ...(st.needs_input ? { needs_input: true } : {}),
       progress: st.progress,
@@ -94,9 +95,9 @@ export default defineTool({
 
 function nextStep(kind: JobKindName, st: JobStatus, getTool: string, poll: number | undefined): string {
   const advice = typeof st.result.next === 'string' ? st.result.next : undefined;
+  if (st.failed) return `creating it again spends credits again; details: ${getTool}`;
   if (st.done) return advice ?? (typeof st.result.video_id === 'string' ? 'download_video saves the file locally' : `${getTool} shows the details`);
   if (st.needs_input) return NEEDS_INPUT[kind] ?? advice ?? `waiting for input: see ${getTool}`;
-  if (st.failed) return `creating it again spends credits again; details: ${getTool}`;
   return `still running: call wait_for_job again in about ${poll ?? 10} s`;
 }
 

@@ -19,7 +19,7 @@ export default defineTool({
   input: {
     text: text(5000),
     voice_id: heygenId(),
-    input_type: z.enum(['text', 'ssml']).optional(),
+    input_type: z.enum(['text', 'plain_text', 'ssml']).optional().describe('default: ssml if text starts with <speak>'),
     speed: z.number().min(0.5).max(2).optional(),
     locale: z.string().max(35).regex(TAG, 'a BCP-47 tag such as en-US').optional().describe('e.g. en-US; or language'),
     language: z.string().max(35).regex(TAG, 'a language code such as en or pt').optional().describe('e.g. en'),
@@ -29,17 +29,21 @@ export default defineTool({
   output: {
     audio_url: z.string(),
     duration_seconds: z.number().optional(),
+    word_timestamps: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).optional(),
     saved_path: z.string().optional(),
   },
   async handler(args, ctx) {
-    if (args.locale && args.language) throw new InputError('language', 'give locale or language, not both (locale already sets the language)');
+    // A locale implies its language, so HeyGen wants one of the two; a matching pair (en + en-US,
+    // as HeyGen's skills pass them) is sent as the locale alone.
+    const language = args.locale && args.language && args.locale.toLowerCase().split('-')[0] === args.language.toLowerCase() ? undefined : args.language;
+    if (args.locale && language) throw new InputError('language', `'${language}' does not match locale '${args.locale}'; give one of them`);
     if (args.save && ctx.deps.transport !== 'stdio') throw new InputError('save', 'files can only be saved on a local (stdio) server; use audio_url instead');
     if (args.filename && !args.save) throw new InputError('filename', 'only applies with save: true');
     if (args.save) plainFileName(args.filename, 'speech', '.mp3'); // refuse a bad name before anything is spent
     const ssml = args.input_type === 'ssml' || (args.input_type === undefined && /^\s*<speak[\s>]/.test(args.text));
     const r = await ctx.heygen.voices.speech(compact({
       text: args.text, voice_id: args.voice_id, input_type: ssml ? 'ssml' as const : undefined,
-      speed: args.speed, locale: args.locale, language: args.language,
+      speed: args.speed, locale: args.locale, language,
     }), ctx.call);
     let saved: string | undefined;
     if (args.save) {
@@ -52,6 +56,6 @@ export default defineTool({
         ctx.note(`The audio was generated but not saved (${describeError(err)}). Download it from audio_url instead.`);
       }
     }
-    return { audio_url: r.audio_url, duration_seconds: r.duration, saved_path: saved };
+    return { audio_url: r.audio_url, duration_seconds: r.duration, word_timestamps: r.word_timestamps, saved_path: saved };
   },
 });

@@ -8,7 +8,7 @@ export default defineTool({
   name: 'delete_voice',
   title: 'Delete voice',
   description: 'Delete one of your cloned voices.',
-  toolset: 'voices',
+  toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_voices' },
   input: { voice_id: heygenId() },

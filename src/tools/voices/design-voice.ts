@@ -11,10 +11,10 @@ export default defineTool({
   // A POST that only searches HeyGen's voices: nothing is created or charged.
   kind: 'read',
   input: {
-    prompt: text(1000).trim(),
+    prompt: text(1000).trim().describe('the voice wanted, e.g. calm male narrator'),
     gender: z.enum(['male', 'female']).optional(),
     locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('e.g. en-US'),
-    seed: z.number().int().min(0).max(1000).optional(),
+    seed: z.number().int().min(0).max(1000).optional().describe('another seed, other voices'),
   },
   output: {
     seed: z.number().optional(),

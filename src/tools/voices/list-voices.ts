@@ -12,9 +12,9 @@ export default defineTool({
   toolset: 'voices',
   kind: 'read',
   input: {
-    language: z.string().trim().min(2).max(50).optional().describe('e.g. English'),
+    language: z.string().trim().min(2).max(50).optional().describe('English, en or en-US'),
     gender: genderInput.optional(),
-    engine: z.string().trim().max(30).regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional(),
+    engine: z.string().trim().max(30).regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional().describe('e.g. starfish'),
     type: z.enum(['public', 'private']).optional().describe('private: your clones'),
     query: queryInput,
     ...pagingInput,
