@@ -4,6 +4,9 @@
  */
 import { VISUAL_STYLES } from './styles.js';
 
+/** The line a natural prompt carries so the agent expands the script instead of padding with silence. */
+export const SCRIPT_FRAMING = 'Treat this script as the ideas to get across, not a transcript to read word for word: expand it, add examples and fill the running time naturally, with no dead air or padding pauses.';
+
 export const WORKFLOW = `## Workflow: from brief to prompt
 1. **Collect real material.** Search, read the user's documents, call their APIs. Keep actual figures, quotes with their speakers, and social handles.
 2. **Find the thesis.** Turn the material into one argument ("this is changing because of that, and here is the evidence") carried by 3–5 themes with a beginning, middle and end. A pile of items is not a story.

@@ -180,3 +180,9 @@ export function sectionOf(p: ParsedPrompt, name: SectionName): Section | undefin
 
 export const wordsOf = (text: string): string[] =>
   text.replace(/<break[^>]*>/gi, ' ').split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '')).filter((w) => w.length > 0);
+
+/** User text quoted back in a message is clipped, so a hostile prompt cannot inflate the result. */
+export const clip = (text: string, max = 60): string => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
