@@ -47,7 +47,11 @@ export interface ValidationResult {
  */
 export function boundFindings(list: Finding[]): Finding[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of list) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of list) {
+    const same = byRule.get(f.rule);
+    if (same) same.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const out: Finding[] = [];
   for (const [rule, fs] of byRule) {
     out.push(...fs.slice(0, PER_RULE_CAP));
