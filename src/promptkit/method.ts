@@ -44,7 +44,7 @@ Leave out scene labels and per-scene seconds: the agent paces a short video bett
 
 export const PRESENTER = `## The presenter
 - **With an \`avatar_id\`** the look is fixed. Call them "the selected presenter" and describe only framing, set and delivery. Describing face, hair, age or clothes fights the chosen look and is the most common reason the video shows someone else. A structured AVATAR section then says "The selected presenter, …" and dresses the set, not the person.
-- **Without one**, describe the presenter you want: in a structured prompt with the AVATAR guide below, in a natural prompt in one or two sentences. Or write "Voice-over narration only" and leave the presenter out.
+- **Without one**, describe the presenter you want: in a structured prompt by the AVATAR guide of the structured method, in a natural prompt in one or two sentences. Or write "Voice-over narration only" and leave the presenter out.
 - Find looks with \`list_avatar_looks\` and check one with \`get_avatar_look\` (its preview and default voice). A look shot in the other orientation than the video gets cropped or extended: say how to frame them ("chest up, centred").`;
 
 export const STYLE_CHOICE = `## The look: a preset or a STYLE block
