@@ -58,3 +58,17 @@ describe('video_agent_prompt teaches both methods', () => {
     expect(r.completion.values).toEqual(['natural']);
   });
 });
+
+describe('docs pages teach both methods', () => {
+  const read = async (topic: string) => ((await h.client.readResource({ uri: `heygen://docs/${topic}` })).contents[0] as { text: string }).text;
+
+  it('video-agent: when to use which, presenter rule, style_id, media, orientation, uploads, timing', async () => {
+    const text = await read('video-agent');
+    for (const part of ['Natural flow', 'Structured', 'the selected presenter', 'list_video_agent_styles', 'motion graphics', 'orientation', 'upload_asset', '20–45 minutes', 'as a task', 'wait_for_job', 'download_video']) expect(text, part).toContain(part);
+  });
+
+  it('prompt-guide: the natural prompt, the validator inputs and its 50,000-character limit', async () => {
+    const text = await read('prompt-guide');
+    for (const part of ['Two methods', 'framing line', 'duration_seconds', 'avatar_id', 'style_id', '`mode`', '50,000 characters', 'labels stay in English']) expect(text, part).toContain(part);
+  });
+});
