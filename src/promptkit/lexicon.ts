@@ -140,3 +140,11 @@ export const LAYOUT = new RegExp([
   String.raw`\b(?:row|column|col)\s*\d+\s*,\s*(?:row|column|col)\s*\d+`,
   String.raw`\bgrid (?:cell|position|slot)\b`,
 ].join('|'), 'i');
+
+/** Nouns that name the person on camera; pronouns are left out, since scripts are full of them. */
+const PRESENTER = /\b(presenter|avatar|host|narrator|speaker|anchor|spokesperson|woman|man|person)\b/i;
+
+/** The sentences of a prose prompt that talk about the presenter (natural mode has no AVATAR section). */
+export function presenterSentences(raw: string): string {
+  return raw.slice(0, 50_000).split(/(?<=[.!?\n])\s+/).filter((s) => PRESENTER.test(s)).join(' ');
+}

@@ -3,7 +3,7 @@
  * prompt (N1–N4), the presenter rule with an avatar_id (D7), orientation (O1), a music reference
  * (C1) and labels left in English (S8). Each applies in the mode where it makes sense.
  */
-import { LOOKS } from './lexicon.js';
+import { LOOKS, presenterSentences } from './lexicon.js';
 import { SCRIPT_FRAMING } from './method.js';
 import { clip, sectionOf } from './parser.js';
 import type { Check, RuleContext } from './rules.js';
@@ -17,7 +17,6 @@ const LOCAL_LABEL = /^(?:\*\*|#+\s*)?(FORMATO|TONO|TONALIDAD|TONALITÉ|TON|ESTIL
 /** Scene headers written with a translated label ("ESCENA 2 — B-ROLL"), counted when choosing the mode. */
 export const LOCAL_SCENE = /^(?:\*\*|#+\s*)?(?:ESCENA|CENA|SCÈNE|SCENA|SZENE|シーン|场景|場面|장면)\s*\d+/imu;
 
-const PRESENTER = /\b(presenter|avatar|host|narrator|speaker|anchor|she|he|her|his|woman|man)\b/i;
 const PORTRAIT = /\b9\s*[:x×/]\s*16\b|\bvertical\b|\bportrait (?:video|format|orientation|mode)\b|\b(?:tiktok|reels|shorts|stories)\b/i;
 const LANDSCAPE = /\b16\s*[:x×/]\s*9\b|\blandscape\b|\bhorizontal\b|\bwidescreen\b/i;
 const WIDE = /\b(wide(?:[- ]angle)? (?:shot|frame|framing|view)|widescreen|panoram\w*|16\s*:\s*9|landscape (?:frame|framing|shot|format)|full[- ](?:length|body)|side[- ]by[- ]side|sweeping (?:view|shot))\b/i;
@@ -25,9 +24,13 @@ const TALL = /\b(9\s*:\s*16|vertical (?:frame|framing|shot)|portrait framing|sel
 const MUSIC_REF = /\b(?:meets|like|à la|in the (?:spirit|style|vein|mould|mold) of|inspired by|reminiscent of|think|references?|nod to|echoes? of|similar to)\b|["“][^"”]+["”]/i;
 const VISUALS = /#[0-9a-f]{3,8}\b|\bpalette\b|\bcolou?rs?\b|\bvisuals?\b|\bmotion graphics\b|\bstyle\b|\bfonts?\b|\btypography\b/i;
 
+/** The first two non-empty lines, where a natural prompt says what it is. */
+const openingLines = (raw: string) => raw.slice(0, 4_000).split('\n').filter((l) => l.trim() !== '').slice(0, 2).join('\n');
+
 /** Which way the prompt says the frame runs, from its FORMAT (structured) or its text (natural). */
 function statedOrientation({ p, mode }: RuleContext): 'portrait' | 'landscape' | undefined {
-  const text = mode === 'structured' ? (sectionOf(p, 'FORMAT')?.body ?? '') : p.raw.slice(0, 4_000);
+  // A natural prompt states the frame in its opening lines; deeper down "vertical" may be the topic.
+  const text = mode === 'structured' ? (sectionOf(p, 'FORMAT')?.body ?? '') : sectionOf(p, 'FORMAT')?.body ?? openingLines(p.raw);
   const port = PORTRAIT.exec(text)?.index;
   const land = LANDSCAPE.exec(text)?.index;
   if (port === undefined) return land === undefined ? undefined : 'landscape';
@@ -43,7 +46,7 @@ const presenter: Check = ({ p, mode, avatarId }, report) => {
   if (!avatarId) return;
   const text = mode === 'structured'
     ? sectionOf(p, 'AVATAR')?.body ?? ''
-    : p.raw.slice(0, 50_000).split(/(?<=[.!?\n])\s+/).filter((s) => PRESENTER.test(s)).join(' ');
+    : presenterSentences(p.raw);
   const looks = LOOKS.exec(text);
   if (looks) {
     report('warning', 'D7', `The prompt describes how the presenter looks ("${clip(looks[0], 30)}") while avatar_id fixes the look. Say "the selected presenter" and describe only framing, set and delivery: clashing descriptions are the main cause of a mismatched avatar.`);
@@ -61,7 +64,7 @@ const orientation: Check = (ctx, report) => {
   }
   const frame = requested ?? stated;
   if (!frame) return;
-  const where = mode === 'structured' ? sectionOf(p, 'AVATAR')?.body ?? '' : p.raw.slice(0, 50_000);
+  const where = sectionOf(p, 'AVATAR')?.body ?? (mode === 'natural' ? presenterSentences(p.raw) : '');
   const clash = (frame === 'portrait' ? WIDE : TALL).exec(where);
   if (clash) {
     report('warning', 'O1', `The video is ${frame} but the presenter is framed as "${clip(clash[0], 30)}". ${frame === 'portrait' ? 'In 9:16 frame them from the chest up, centred, with the set behind them.' : 'In 16:9 frame them centred or to one side, with the set filling the width.'}`);

@@ -2,7 +2,7 @@
  * The checkable rules of the Video Agent prompt method. Ids are those of the method's rule list
  * (S1, G2, H1, J3, …). Each finding says what to change, not only what is wrong.
  */
-import { GENERIC, LAYOUT, MOTION, propsIn } from './lexicon.js';
+import { GENERIC, LAYOUT, MOTION, presenterSentences, propsIn } from './lexicon.js';
 import { CRAFT_RULE_IDS, CRAFT_RULES } from './rules-craft.js';
 import { clip, SECTION_ORDER, sectionOf, wordsOf, type ParsedPrompt, type Scene } from './parser.js';
 import type { VisualStyle } from './styles.js';
@@ -106,10 +106,18 @@ function durations({ p, format, requested, totalSeconds, mode }: Pick<RuleContex
 }
 
 /** D: avatar. */
-const avatar: Check = ({ p, avatarId }, report) => {
-  const a = sectionOf(p, 'AVATAR');
+const avatar: Check = ({ p, avatarId, mode }, report) => {
   // With an avatar_id the look is fixed: wardrobe length, props and wording are D7's business.
-  if (!a || avatarId) return;
+  if (avatarId) return;
+  const a = sectionOf(p, 'AVATAR');
+  if (mode === 'natural') {
+    // A natural prompt sketches the presenter in a sentence or two: only vagueness is worth a word.
+    const text = a?.body ?? presenterSentences(p.raw);
+    const generic = GENERIC.exec(text);
+    if (generic) report('warning', 'D6', `The presenter is described with the generic phrase "${clip(generic[0])}". Name the fabric and colour, the setting and the light instead.`);
+    return;
+  }
+  if (!a) return;
   const n = wordsOf(a.body).length;
   if (n < 60 || n > 100) {
     report('warning', 'D1', `AVATAR is ${n} words; aim for 60–100. ${n < 60 ? 'Describe clothing (fabric, colour, fit), the set and its props, what the screens show, and the light.' : 'Cut it down to the details that matter on camera.'}`);
@@ -127,7 +135,8 @@ const style: Check = ({ p, style: known, mode }, report) => {
   if (mode === 'structured' && !/^STYLE\s*[—–-]+\s*[^():\n]+\([^)]+\)\s*:/i.test(s.header)) {
     report('warning', 'E1', 'Name the style and its designer reference in the label, e.g. "STYLE — SWISS PULSE (Müller-Brockmann): …".');
   }
-  const missing = [!COLOUR.test(s.body) && 'colours (hex where you can)', !TYPE.test(s.body) && 'typography', !TRANSITION.test(s.body) && 'transitions']
+  // A natural prompt's style block may leave transitions to the agent.
+  const missing = [!COLOUR.test(s.body) && 'colours (hex where you can)', !TYPE.test(s.body) && 'typography', mode === 'structured' && !TRANSITION.test(s.body) && 'transitions']
     .filter((x): x is string => typeof x === 'string');
   if (missing.length) report('warning', 'E2', `STYLE lacks concrete rules for ${missing.join(', ')}. Spell them out: a designer name alone means nothing to the agent.`);
   if (/^\s*LAYER\s*\d|\b(example|sample)\s+(scenes?|b-?roll)\b/im.test(s.body)) {

@@ -150,6 +150,15 @@ describe('modes and the new inputs', () => {
     expect(rules((await validate(noStyle, { style_id: 'preset_1' })).errors)).not.toContain('S1');
   });
 
+  it('natural mode judges the presenter sketch only for vague wording, and reads orientation from the opening lines', async () => {
+    const vague = natural.replace('The selected presenter talks straight to camera', 'A presenter in business casual talks straight to camera');
+    const out = await validate(vague, { duration_seconds: 45 });
+    expect(rules(out.warnings)).toContain('D6');
+    expect(rules(out.warnings)).not.toContain('D1');
+    const topic = natural.replace('Every Friday we roast', 'Our vertical farm partner grows the herbs. Every Friday we roast');
+    expect(rules((await validate(topic, { orientation: 'landscape', duration_seconds: 45 })).warnings)).not.toContain('O1');
+  });
+
   it('refuses an unknown mode or orientation, naming the field', async () => {
     expect(await h.fails('validate_video_agent_prompt', { prompt: 'x', mode: 'freeform' })).toMatch(/mode/);
     expect(await h.fails('validate_video_agent_prompt', { prompt: 'x', orientation: 'square' })).toMatch(/orientation/);
