@@ -164,3 +164,12 @@ describe('modes and the new inputs', () => {
     expect(await h.fails('validate_video_agent_prompt', { prompt: 'x', orientation: 'square' })).toMatch(/orientation/);
   });
 });
+
+describe('scene-by-scene prompts in HeyGen\'s own template', () => {
+  it('reads "VO/Script:" and "VO:" lines as the voiceover', async () => {
+    const heygenStyle = CLEAN.replace(/VOICEOVER:/g, 'VO/Script:').replace('VO/Script: "One year ago', 'VO: "One year ago');
+    const out = await validate(heygenStyle);
+    expect(rules(out.errors)).not.toContain('H1');
+    expect(out.ok).toBe(true);
+  });
+});
