@@ -99,7 +99,8 @@ function durations({ p, format, requested, totalSeconds, mode }: Pick<RuleContex
     if (requested < 5 || requested > 300) report('warning', 'S7', `duration_seconds ${requested} is outside what Video Agent accepts (5–300). Pick a length in that range.`);
     else if (format && (requested < format.min * 0.85 || requested > format.max * 1.15)) {
       report('warning', 'S7', `duration_seconds ${requested} disagrees with the ${format.min === format.max ? format.min : `${format.min}–${format.max}`} seconds stated in ${where}. Make the two match.`);
-    } else if (mode === 'structured' && totalSeconds > 0 && Math.abs(totalSeconds - requested) > requested * 0.15) {
+    } else if (mode === 'structured' && !format && totalSeconds > 0 && Math.abs(totalSeconds - requested) > requested * 0.15) {
+      // With a FORMAT length that agrees with duration_seconds, S6 already compares the scenes.
       report('warning', 'S7', `The scenes add up to ${totalSeconds} s but duration_seconds is ${requested}. Change scene lengths (or add or drop a scene) so they land within 15% of it.`);
     }
   }
