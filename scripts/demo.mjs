@@ -6,6 +6,7 @@ import { mkdtempSync, openSync, readSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCRIPT_FRAMING } from '../dist/promptkit/method.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const downloadDir = process.env.HEYGEN_MCP_DOWNLOAD_DIR ?? mkdtempSync(join(tmpdir(), 'heygen-mcp-demo-'));
@@ -18,67 +19,65 @@ let stepNo = 0;
 const step = (title) => console.log(`\n${bold(`${++stepNo}. ${title}`)} ${dim(`[${secs()} s]`)}`);
 const info = (label, value) => console.log(`   ${label.padEnd(14)} ${value}`);
 
-const PROMPT = `FORMAT: A 40-second product explainer for a note-taking app, landscape, upbeat energy. Think: a launch teaser.
+// A 40-second video, so the prompt follows the natural-flow method: length, presenter, tone,
+// script, the framing line, literal text, and a style block at the end. The presenter is the look
+// passed as avatar_id, so the prompt names "the selected presenter" and never describes them.
+const PROMPT = `A 40-second landscape product explainer for Jotwise, a note-taking app that writes meeting summaries, for team leads who run back-to-back meetings.
 
-TONE: Friendly and confident, like a founder talking to early users.
+The selected presenter speaks to camera, friendly and confident, like a founder showing early users something built for them.
 
-AVATAR: A presenter in a casual navy overshirt in a bright studio with plants and a laptop showing the app logo.
+Script:
+Ever left a meeting and forgotten half of what was decided? Jotwise listens along, writes the summary and lists every action item with its owner. Teams in our beta got their summaries three times faster than writing them by hand. Try it free for fourteen days, and let your next meeting write its own notes.
 
-STYLE: Clean Slate. White background, one accent colour, bold sans-serif headings, gentle slide-in motion.
+${SCRIPT_FRAMING}
 
-CRITICAL ON-SCREEN TEXT:
+CRITICAL ON-SCREEN TEXT (display literally):
 - "Notes that write themselves"
 - "3x faster meeting summaries"
 - "Free for 14 days"
 
----
+Visual style: clean and bright. White background, one accent blue #2F6BFF, bold sans-serif headings. Motion graphics for the summary and the 3x figure, stock footage of a busy meeting room for the opening. Gentle slide-ins and soft cuts.`;
 
-SCENE 1 — A-ROLL (10s)
-VOICEOVER: "Ever left a meeting and forgotten half of it? Let's fix that."
-Presenter faces camera, warm smile.
-
-SCENE 2 — FULL SCREEN B-ROLL (15s)
-VOICEOVER: "Our app listens, writes the summary and lists every action item, three times faster than doing it by hand."
-LAYER 1: White background with a soft blue gradient sweeping in.
-LAYER 2: The headline "Notes that write themselves" types on, word by word.
-LAYER 3: A counter animates up to "3x faster meeting summaries".
-
-SCENE 3 — FULL SCREEN B-ROLL (8s)
-VOICEOVER: "Every decision and every owner, in one tidy list."
-LAYER 1: Soft grey paper texture drifting slowly.
-LAYER 2: Checklist items pop in one at a time with a tick animation.
-LAYER 3: The app logo scales up in the corner.
-
-SCENE 4 — A-ROLL + OVERLAY (7s)
-VOICEOVER: "Try it free for fourteen days. Your future self will thank you."
-Presenter on the left; on the right "Free for 14 days" slides in and pulses once.
-
----
-
-MUSIC: Light electronic pop in the spirit of ODESZA, building gently and peaking at the final line.
-
-NARRATION STYLE: Conversational and brisk, a short pause before the big number, and a warm, slower close.`;
-
-async function main() {
-  console.log(bold('heygen-mcp demo — prompt to finished video, on the built-in sandbox'));
-  console.log(dim(`   files go to ${downloadDir}`));
+/**
+ * Starts `heygen-mcp --sandbox` over stdio with the official v2 client in `auto` mode: it opens
+ * with `server/discover` and speaks MCP 2026-07-28 when the server does (it does), as current
+ * clients negotiate.
+ */
+function startServer() {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [join(root, 'dist/index.js'), '--sandbox'],
     env: { ...process.env, HEYGEN_MCP_DOWNLOAD_DIR: downloadDir },
     stderr: 'ignore',
   });
-  // `auto`: speak MCP 2026-07-28 when the server does (it does), as current clients negotiate.
   const client = new Client({ name: 'heygen-mcp-demo', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
-  await client.connect(transport);
-  const tools = new Set((await client.listTools()).tools.map((t) => t.name));
-  console.log(dim(`   connected over stdio (MCP ${client.getProtocolEra() === 'modern' ? '2026-07-28' : '2025'}): ${tools.size} tools`));
-
-  const call = async (name, args = {}, extra = {}) => {
-    const r = await client.callTool({ name, arguments: args }, { timeout: 60_000, ...extra });
-    if (r.isError) throw new Error(`${name}: ${r.content.map((c) => c.text ?? '').join(' ')}`);
-    return r.structuredContent;
+  return {
+    connect: () => client.connect(transport),
+    revision: () => (client.getProtocolEra() === 'modern' ? '2026-07-28' : '2025'),
+    /** tools/list, or tools/call with a timeout that restarts on every progress notification. */
+    request(method, params = {}, { timeoutMs = 60_000, onprogress } = {}) {
+      if (method === 'tools/list') return client.listTools();
+      return client.callTool(params, { timeout: timeoutMs, resetTimeoutOnProgress: true, ...(onprogress ? { onprogress } : {}) });
+    },
+    close: () => client.close(),
   };
+}
+
+async function main() {
+  console.log(bold('heygen-mcp demo — prompt to finished video, on the built-in sandbox'));
+  console.log(dim(`   files go to ${downloadDir}`));
+  const server = startServer();
+  await server.connect();
+  const tools = new Set((await server.request('tools/list')).tools.map((t) => t.name));
+  console.log(dim(`   connected over stdio (MCP ${server.revision()}): ${tools.size} tools`));
+
+  /** The whole tool result: structuredContent for the data, content for the notes. */
+  const callFull = async (name, args = {}, opts = {}) => {
+    const r = await server.request('tools/call', { name, arguments: args }, opts);
+    if (r.isError) throw new Error(`${name}: ${r.content.map((c) => c.text ?? '').join(' ')}`);
+    return r;
+  };
+  const call = async (name, args = {}, opts = {}) => (await callFull(name, args, opts)).structuredContent;
 
   step('Account and credits');
   const acct = await call('get_account');
@@ -102,18 +101,20 @@ async function main() {
   info('styles', styles.styles.slice(0, 6).map((s) => s.name).join(', ') + ', …');
   info('chosen', `${style.name} (${style.style_id})`);
 
+  const agentArgs = { style_id: style.style_id, orientation: 'landscape', ...(look ? { avatar_id: look.look_id } : {}) };
+
   if (tools.has('validate_video_agent_prompt')) {
     step('Check the prompt against the prompt method');
-    const v = await call('validate_video_agent_prompt', { prompt: PROMPT });
+    const r = await callFull('validate_video_agent_prompt', { prompt: PROMPT, duration_seconds: 40, ...agentArgs });
+    const v = r.structuredContent;
     info('result', `${v.ok ? 'ok' : 'has errors'}, ${v.errors.length} errors, ${v.warnings.length} warnings`);
-    if (v.stats) info('stats', `${v.stats.scenes} scenes, ~${v.stats.total_seconds ?? '?'} s, ${v.stats.voiceover_words ?? '?'} voiceover words`);
-    for (const e of v.errors.slice(0, 3)) info(`  ${e.rule}`, e.message);
+    if (v.scenes) info('scenes', `${v.scenes}, ${v.total_seconds} s in all, about ${v.estimated_voiceover_seconds} s of voiceover`);
+    for (const note of r.content.slice(1)) info('note', note.text);
+    for (const f of [...v.errors, ...v.warnings].slice(0, 3)) info(`  ${f.rule}`, f.message);
   }
 
-  step('create_video_agent with the structured prompt');
-  const session = await call('create_video_agent', {
-    prompt: PROMPT, style_id: style.style_id, orientation: 'landscape', ...(look ? { avatar_id: look.look_id } : {}),
-  });
+  step('create_video_agent with the natural-flow prompt');
+  const session = await call('create_video_agent', { prompt: PROMPT, ...agentArgs });
   info('session', `${session.session_id} (${session.status})`);
 
   step('wait_for_job — progress notifications from the server');
@@ -138,16 +139,13 @@ async function main() {
     await download(call, { video_id: v.video_id, filename: 'meeting-tips-9x16.mp4', captioned: true });
   }
 
-  await client.close();
+  await server.close();
   console.log(`\n${bold('Done')} in ${secs().trim()} s. Play the files above with any video player.`);
 }
 
 async function waitFor(call, kind, id) {
   for (let round = 1; ; round++) {
-    const r = await call('wait_for_job', { kind, id, timeout_seconds: 45 }, {
-      onprogress: (p) => bar(p),
-      resetTimeoutOnProgress: true,
-    });
+    const r = await call('wait_for_job', { kind, id, timeout_seconds: 45 }, { onprogress: (p) => bar(p) });
     if (tty) process.stdout.write('\n');
     if (r.done) return r;
     if (r.failed) throw new Error(`${kind} ${id} failed: ${r.failure_code} ${r.failure_message}`);

@@ -4,6 +4,75 @@
  */
 import { VISUAL_STYLES } from './styles.js';
 
+/** The line a natural prompt carries so the agent expands the script instead of padding with silence. */
+export const SCRIPT_FRAMING = 'Treat this script as the ideas to get across, not a transcript to read word for word: expand it, add examples and fill the running time naturally, with no dead air or padding pauses.';
+
+export const CHOOSING = `## Two ways to write the prompt
+| | Natural flow | Structured (scene by scene) |
+|---|---|---|
+| Length | 60 s or less | over 60 s, or any length when exact control matters |
+| Suits | one message, conversational, a personal update or a short pitch | data, several beats, exact figures and quotes on screen |
+| Prompt | script + presenter + tone + length + framing line + style block; no scene labels, no per-scene seconds | FORMAT, TONE, AVATAR, STYLE, CRITICAL ON-SCREEN TEXT, typed scenes with seconds and VOICEOVER, MUSIC, NARRATION STYLE |
+| Validate with | \`mode: "natural"\` | \`mode: "structured"\` |
+
+When unsure: a short, talky video goes natural; anything with numbers to show, or longer than a minute, goes structured. The validator picks the mode from the prompt when you leave \`mode\` out.`;
+
+export const DISCOVERY = `## Before writing: a short discovery
+Ask only what the brief leaves open, one or two questions at a time, and infer the rest ("a 30-second founder intro" already gives length, purpose and tone):
+1. **Purpose** and the one thing the viewer should remember.
+2. **Audience** and **where it will play** (this sets the orientation).
+3. **Length** in seconds.
+4. **Tone**, in a few precise words.
+5. **Presenter**: a look from \`list_avatar_looks\` (then an \`avatar_id\`), a presenter you describe, or voice-over only.
+6. **Look**: a preset from \`list_video_agent_styles\` or one of the 20 named styles.
+7. **Material**: figures, quotes, logos, screenshots, footage the user can share.
+8. **Language** of the narration (labels and directives stay in English).
+Then draft, show the script with its word count and estimated length, and get a yes before spending credits.`;
+
+export const NATURAL_FLOW = `## Writing a natural-flow prompt (60 s or less)
+Write it as one piece of prose, in this order:
+1. **One opening line**: kind of video, target length ("about 45 seconds"), orientation, audience.
+2. **The presenter**: "The selected presenter …" with an \`avatar_id\`, a short description of the presenter without one, or "Voice-over narration only."
+3. **Tone**, with a comparison if it helps ("like a barista chatting across the counter").
+4. **The script**, in the video's language, written to be heard: short sentences, contractions, no digits read aloud.
+5. **The framing line**, in English, so the agent expands the script rather than padding the length with silence:
+   > ${SCRIPT_FRAMING}
+6. **CRITICAL ON-SCREEN TEXT (display literally)** when figures, prices, URLs or quotes must appear exactly.
+7. **A style block at the end**: palette (hex where you have it), type, motion, and which media type to use where. With a \`style_id\` this block is optional.
+
+Leave out scene labels and per-scene seconds: the agent paces a short video better on its own.`;
+
+export const PRESENTER = `## The presenter
+- **With an \`avatar_id\`** the look is fixed. Call them "the selected presenter" and describe only framing, set and delivery. Describing face, hair, age or clothes fights the chosen look and is the most common reason the video shows someone else. A structured AVATAR section then says "The selected presenter, …" and dresses the set, not the person.
+- **Without one**, describe the presenter you want: in a structured prompt by the AVATAR guide of the structured method, in a natural prompt in one or two sentences. Or write "Voice-over narration only" and leave the presenter out.
+- Find looks with \`list_avatar_looks\` and check one with \`get_avatar_look\` (its preview and default voice). A look shot in the other orientation than the video gets cropped or extended: say how to frame them ("chest up, centred").`;
+
+export const STYLE_CHOICE = `## The look: a preset or a STYLE block
+- **A preset**: \`list_video_agent_styles\` lists HeyGen's styles (filter by tag; show the user thumbnails or previews). Pass the chosen \`style_id\` to \`create_video_agent\`; the preset then carries layout, pacing and transitions, and a STYLE block becomes optional (colour or media-type notes may still go in the prompt). If a preset has a fixed aspect ratio, match the orientation to it.
+- **A STYLE block**: one of the 20 named styles below (rules, not sample scenes), or your own with palette, type, motion and transitions. Keep it in English whatever the video's language.`;
+
+export const MEDIA = `## Media types and your files
+Tell the agent which kind of picture each part needs, or it guesses:
+| Media type | Best for |
+|---|---|
+| Motion graphics | figures, charts, diagrams, brand elements, titles |
+| Stock footage | real places, people at work, emotion, establishing shots |
+| AI-generated visuals | abstract ideas, things no camera could film, mock-ups |
+
+Say it in the prompt ("motion graphics for the price, stock footage of the café, a generated visual for the future city"). Files the viewer should see (logos, screenshots, product shots, clips) go up first with \`upload_asset\` (a local path, an https URL or base64) and into \`create_video_agent\` \`files\` as asset ids; name each one in the prompt ("show the attached screenshot when the dashboard comes up"). Web pages cannot be attached: read them and put the facts into the script.`;
+
+export const ORIENTATION = `## Orientation
+- **Landscape** (16:9) for YouTube, websites, LinkedIn, slides; **portrait** (9:16) for TikTok, Reels, Shorts, Stories. Landscape is the default.
+- Pass \`orientation\` to \`create_video_agent\` and say the same in the prompt (FORMAT or the opening line).
+- In portrait, frame the presenter from the chest up and centred; avoid wide or panoramic framing, and stack overlay content above or below the presenter instead of beside them. Video Agent has no square output: pick the nearer one.`;
+
+export const RENDER = `## Validate, submit, follow, deliver
+1. \`validate_video_agent_prompt\` with the prompt and what you will pass (\`duration_seconds\`, \`orientation\`, \`avatar_id\`, \`style_id\`). Fix every error; read the warnings; validate again.
+2. Confirm with the user: \`create_video_agent\` spends credits (\`dry_run: true\` shows the request).
+3. Call \`create_video_agent\`. Where the client supports MCP tasks and the tool offers them, run it as a task so the client tracks the job; otherwise it returns the session id at once.
+4. Follow with \`wait_for_job\` (kind \`video_agent_session\`): it returns within 50 s, so call it again while it says still running. Real renders take **20–45 minutes**: say so up front, wait quietly, and never resubmit while one is running (check \`get_video_agent_session\` or \`list_video_agent_sessions\` instead).
+5. \`download_video\` for the file, or share the video URL. If the user wants changes, revise the prompt; do not resend the same one.`;
+
 export const WORKFLOW = `## Workflow: from brief to prompt
 1. **Collect real material.** Search, read the user's documents, call their APIs. Keep actual figures, quotes with their speakers, and social handles.
 2. **Find the thesis.** Turn the material into one argument ("this is changing because of that, and here is the evidence") carried by 3–5 themes with a beginning, middle and end. A pile of items is not a story.
@@ -117,6 +186,12 @@ export const PITFALLS = `## What does not work
 - **Numbers as digits in the voiceover.** Write "one-point-eight-five million" in VOICEOVER and "1.85M" on screen.
 
 Evidence from about 40 produced videos: natural scene lengths with a custom AVATAR averaged ~106 s and looked best; without the custom avatar ~69 s; forced short scenes ~71 s with mixed results; layout-language prompts ~48 s and poor. The most dependable styles were Deconstructed, Swiss Pulse, Digital Grid, Geometric Bold and Maximalist Type (the last one sparingly).`;
+
+/** What Video Agent is good at, which both methods build on. */
+export const RENDERER_NOTE = 'Video Agent renders like an HTML interpreter: it is strong at typography, layered text and structured graphics. Write B-roll as animated text and graphic layers driven by motion verbs, never as screen-layout specifications.';
+
+/** The structured method's blocks, in reading order (the prompt and the skill both use this list). */
+export const STRUCTURED_METHOD: readonly string[] = [WORKFLOW, ANATOMY, AVATAR_GUIDE, SCENE_TYPES, LAYERS, MOTION, TRANSITIONS, TIMING, PITFALLS];
 
 export function styleTable(): string {
   const rows = VISUAL_STYLES.map((s) => `| ${s.number} | ${s.name} | ${s.designer} | ${s.mood} | ${s.bestFor.join(', ')} |`);

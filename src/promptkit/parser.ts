@@ -82,9 +82,15 @@ function parseSceneHeader(n: number, rest: string, line: number): Scene {
   };
 }
 
+/** The voiceover label: the method's VOICEOVER, or the VO / VO/Script of HeyGen's scene template. */
+const VO_LABEL = String.raw`(?:VOICE[- ]?OVER|\bVO(?:\s*/\s*SCRIPT)?)\s*:`;
+const VO_QUOTED = new RegExp(String.raw`${VO_LABEL}\s*(["“])([\s\S]*?)(["”])`, 'i');
+const VO_LINE = new RegExp(String.raw`${VO_LABEL}\s*([^\n]+)`, 'i');
+const VO_START = new RegExp(`^${VO_LABEL}`, 'i');
+
 /** Text of a quoted VOICEOVER, which may run over several lines. */
 function extractVoiceover(text: string): string | undefined {
-  const m = /VOICE[- ]?OVER\s*:\s*(["“])([\s\S]*?)(["”])/i.exec(text) ?? /VOICE[- ]?OVER\s*:\s*([^\n]+)/i.exec(text);
+  const m = VO_QUOTED.exec(text) ?? VO_LINE.exec(text);
   if (!m) return undefined;
   const body = m.length > 3 ? m[2]! : m[1]!;
   return body.replace(/\s+/g, ' ').trim();
@@ -109,7 +115,7 @@ function fillScene(scene: Scene, lines: string[], headerTail: string): void {
     current = current && /^\s{2,}/.test(raw) ? current : undefined;
     if (current) current.text += ` ${l}`;
     else if (/^\[/.test(l)) scene.directions.push(l);
-    else if (/^VOICE[- ]?OVER\s*:/i.test(l)) {
+    else if (VO_START.test(l)) {
       // Skip the continuation lines of a quoted voiceover: they belong to the VO, not the visuals.
       let quotes = (l.match(/["“”]/g) ?? []).length;
       while (quotes % 2 === 1 && i + 1 < body.length) quotes += (body[++i]!.match(/["“”]/g) ?? []).length;
@@ -180,3 +186,9 @@ export function sectionOf(p: ParsedPrompt, name: SectionName): Section | undefin
 
 export const wordsOf = (text: string): string[] =>
   text.replace(/<break[^>]*>/gi, ' ').split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '')).filter((w) => w.length > 0);
+
+/** User text quoted back in a message is clipped, so a hostile prompt cannot inflate the result. */
+export const clip = (text: string, max = 60): string => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};

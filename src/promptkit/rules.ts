@@ -2,8 +2,13 @@
  * The checkable rules of the Video Agent prompt method. Ids are those of the method's rule list
  * (S1, G2, H1, J3, …). Each finding says what to change, not only what is wrong.
  */
-import { SECTION_ORDER, sectionOf, wordsOf, type ParsedPrompt, type Scene } from './parser.js';
+import { GENERIC, LAYOUT, MOTION, presenterSentences, propsIn } from './lexicon.js';
+import { CRAFT_RULE_IDS, CRAFT_RULES } from './rules-craft.js';
+import { clip, SECTION_ORDER, sectionOf, wordsOf, type ParsedPrompt, type Scene } from './parser.js';
 import type { VisualStyle } from './styles.js';
+
+/** `structured`: the seed's labelled method with scenes. `natural`: one flowing prompt, no scene labels (≤ 60 s). */
+export type PromptMode = 'structured' | 'natural';
 
 export type Severity = 'error' | 'warning';
 
@@ -11,6 +16,8 @@ export interface Finding {
   rule: string;
   message: string;
   scene?: number;
+  /** Set on a finding that stands for this many more of the same rule, folded to bound the result. */
+  more?: number;
 }
 
 export interface RuleContext {
@@ -23,19 +30,26 @@ export interface RuleContext {
   target?: number;
   style?: VisualStyle;
   totalSeconds: number;
+  mode: PromptMode;
+  /** An avatar look id the caller will pass: the prompt should then not describe the presenter. */
+  avatarId?: string;
+  /** A Video Agent style preset the caller will pass: a STYLE block becomes optional. */
+  styleId?: string;
+  orientation?: 'landscape' | 'portrait';
 }
 
 export type Report = (severity: Severity, rule: string, message: string, scene?: number) => void;
-type Check = (ctx: RuleContext, report: Report) => void;
+export type Check = (ctx: RuleContext, report: Report) => void;
 
 const WPS = 2.5; // 150 words per minute
-const MOTION = /\b(slam|crash|punch|stamp|shatter|cascad|slid|drop|fill|draw|types? on|typing|typed|fade|float|morph|counts? up|counting|puls|scroll|glow|ripple|converg|sweep|drift|rotat|spin|zoom|flicker|blink|bounc|pops?\b|popping|grow|rise|rising|flash|sparkl|swirl|orbit|wipe|reveal|animat|mov|flow|shimmer|wave|expand|shrink|burst|lights? up|snap|ticks?\b|ticking|spread|unfold|flip|soften|dissolv|shak|jitter|scrambl|travel|march|stream|pans?\b|panning|glid|emerg|appear|breath|twinkl|traces?\b|tracing|lands?\b|landing|stagger|rolls? (in|out|up)|bloom|glitch|climb|lock)/i;
 const TRANSITION = /\b(cut|wipe|dissolve|flash|fade|iris|morph|whip|transition|bounce|montage|freeze)/i;
 const COLOUR = /#[0-9a-f]{3,8}\b|\b(black|white|blue|red|green|amber|gold|orange|yellow|pink|teal|cyan|purple|violet|grey|gray|cream|navy|burgundy|sepia|ochre|terracotta|brown|silver|colou?rs?|palette)\b/i;
 const TYPE = /\b(helvetica|sans|serif|mono\w*|type|typography|fonts?|bold|caps|italic|letter\w*|condensed|headlines?|\d+pt)\b/i;
-const LAYOUT = /\b(UPPER|LOWER|TOP|BOTTOM|CENTER|CENTRE|MIDDLE)[- ](LEFT|RIGHT|SCREEN|CENTER|CENTRE)\s*:|\(\s*\d+\s*,\s*\d+\s*\)|\b\d+\s*px\b|coordinates?\b/i;
-const PROPS = /\b(monitors?|screens?|displays?|laptops?|desks?|logos?|charts?|dashboards?|whiteboards?|lamps?|plants?|mugs?|coffee|flat white|notes?|notebooks?|books?|bookshel\w+|posters?|lanterns?|windows?|keyboards?|headphones?|microphones?|mics?|cameras?|phones?|tablets?|servers?|racks?|cables?|banners?|flags?|trophy|trophies|awards?|frames?|prints?|maps?|shelves|shelf|products?|boxes|prototypes?|samples?|stickers?|sticky notes|candles?|teapot|tea|cups?|glass(?:es)?|bottles?|vases?|flowers?|rugs?|sofa|chairs?|couch|bed|pillows?|blankets?|guitars?|vinyl|records?|turntables?|easels?|canvas|paintings?|sculptures?|clocks?|globes?|tools?|helmets?|badges?|lanyards?|papers?|newspapers?|magazines?|folders?|binders?|files?|terminals?|neon signs?|signs?|murals?|boards?|post-its?|figurines?|models?|drones?|robots?|ring light|tripods?|earpiece|skyline|easel)\b/gi;
-const GENERIC = /\b(business casual|an office|well[- ]lit|computer screens)\b/i;
+
+/** Voiceover words a scene of this length holds: at least 60% of it spoken, at most 110%. */
+export function wordBudget(seconds: number): [number, number] {
+  return [Math.ceil(seconds * WPS * 0.6), Math.floor(seconds * WPS * 1.1)];
+}
 
 function describeSeconds(n: number): string {
   return Number.isInteger(n) ? `${n} s` : `${n.toFixed(1)} s`;
@@ -46,25 +60,34 @@ const isOverlay = (s: Scene) => s.type === 'A-ROLL + OVERLAY';
 const isAroll = (s: Scene) => s.type === 'A-ROLL';
 
 /** B: structure. */
-const structure: Check = ({ p, format, requested, totalSeconds }, report) => {
-  for (const name of SECTION_ORDER) {
-    if (p.order.includes(name)) continue;
-    const what = name === 'SCENES' ? 'scene entries (lines like "SCENE 1 — A-ROLL (8s)")' : `the "${name}:" section`;
-    report('error', 'S1', `The prompt is missing ${what}. Add it: Video Agent needs FORMAT, TONE, AVATAR, STYLE, CRITICAL ON-SCREEN TEXT, the scenes, MUSIC and NARRATION STYLE.`);
+const structure: Check = ({ p, format, requested, totalSeconds, mode, styleId }, report) => {
+  if (mode === 'structured') sectionsAndOrder(p, styleId, report);
+  durations({ p, format, requested, totalSeconds, mode }, report);
+};
+
+function sectionsAndOrder(p: ParsedPrompt, styleId: string | undefined, report: Report): void {
+  // With a style_id the preset carries the look, so a STYLE block is optional.
+  const missing = SECTION_ORDER.filter((name) => !p.order.includes(name) && !(name === 'STYLE' && styleId));
+  if (missing.length) {
+    const what = missing.map((n) => (n === 'SCENES' ? 'scene entries ("SCENE 1 — A-ROLL (8s)")' : n)).join(', ');
+    report('error', 'S1', `The prompt is missing ${what}. A structured prompt has FORMAT, TONE, AVATAR, STYLE, CRITICAL ON-SCREEN TEXT, the scenes, MUSIC and NARRATION STYLE; for 60 s or less a natural prompt (mode "natural") needs none of them.`);
   }
   const ranked = p.order.filter((n) => n !== 'MUSIC').map((n) => SECTION_ORDER.indexOf(n));
   const bad = ranked.findIndex((r, i) => i > 0 && r < ranked[i - 1]!);
   if (bad > 0) {
     report('warning', 'S2', `Sections are out of order (found ${p.order.join(' → ')}). Reorder them as FORMAT → TONE → AVATAR → STYLE → CRITICAL ON-SCREEN TEXT → scenes → MUSIC → NARRATION STYLE (MUSIC may also sit before the scenes).`);
   }
-  const fmt = sectionOf(p, 'FORMAT');
-  if (fmt && !format) report('warning', 'S3', 'FORMAT gives no length. State the target length in seconds (e.g. "75 seconds") along with the kind of video and its energy.');
-  const tone = sectionOf(p, 'TONE');
-  if (tone && wordsOf(tone.body).length < 3) report('warning', 'S4', 'TONE is too thin to steer delivery. Name the emotional register, optionally with references ("Bloomberg meets Vice").');
   if (p.scenes.length > 0 && p.sections.length >= 3 && !/^\s*-{3,}\s*$/m.test(p.raw)) {
     report('warning', 'S5', 'Separate the header block, the scenes and NARRATION STYLE with "---" lines so the agent sees where each part starts.');
   }
-  if (format && p.scenes.length > 0 && totalSeconds > 0) {
+}
+
+function durations({ p, format, requested, totalSeconds, mode }: Pick<RuleContext, 'p' | 'format' | 'requested' | 'totalSeconds' | 'mode'>, report: Report): void {
+  const fmt = sectionOf(p, 'FORMAT');
+  if (fmt && !format && mode === 'structured') report('warning', 'S3', 'FORMAT gives no length. State the target length in seconds (e.g. "75 seconds") along with the kind of video and its energy.');
+  const tone = sectionOf(p, 'TONE');
+  if (tone && wordsOf(tone.body).length < 3) report('warning', 'S4', 'TONE is too thin to steer delivery. Name the emotional register, optionally with references ("Bloomberg meets Vice").');
+  if (mode === 'structured' && format && p.scenes.length > 0 && totalSeconds > 0) {
     const lo = format.min * 0.85;
     const hi = format.max * 1.15;
     if (totalSeconds < lo || totalSeconds > hi) {
@@ -72,35 +95,49 @@ const structure: Check = ({ p, format, requested, totalSeconds }, report) => {
     }
   }
   if (requested !== undefined) {
+    const where = mode === 'structured' ? 'FORMAT' : 'the prompt';
     if (requested < 5 || requested > 300) report('warning', 'S7', `duration_seconds ${requested} is outside what Video Agent accepts (5–300). Pick a length in that range.`);
     else if (format && (requested < format.min * 0.85 || requested > format.max * 1.15)) {
-      report('warning', 'S7', `duration_seconds ${requested} disagrees with the ${format.min === format.max ? format.min : `${format.min}–${format.max}`} seconds in FORMAT. Make the two match.`);
+      report('warning', 'S7', `duration_seconds ${requested} disagrees with the ${format.min === format.max ? format.min : `${format.min}–${format.max}`} seconds stated in ${where}. Make the two match.`);
+    } else if (mode === 'structured' && !format && totalSeconds > 0 && Math.abs(totalSeconds - requested) > requested * 0.15) {
+      // With a FORMAT length that agrees with duration_seconds, S6 already compares the scenes.
+      report('warning', 'S7', `The scenes add up to ${totalSeconds} s but duration_seconds is ${requested}. Change scene lengths (or add or drop a scene) so they land within 15% of it.`);
     }
   }
-};
+}
 
 /** D: avatar. */
-const avatar: Check = ({ p }, report) => {
+const avatar: Check = ({ p, avatarId, mode }, report) => {
+  // With an avatar_id the look is fixed: wardrobe length, props and wording are D7's business.
+  if (avatarId) return;
   const a = sectionOf(p, 'AVATAR');
+  if (mode === 'natural') {
+    // A natural prompt sketches the presenter in a sentence or two: only vagueness is worth a word.
+    const text = a?.body ?? presenterSentences(p.raw);
+    const generic = GENERIC.exec(text);
+    if (generic) report('warning', 'D6', `The presenter is described with the generic phrase "${clip(generic[0])}". Name the fabric and colour, the setting and the light instead.`);
+    return;
+  }
   if (!a) return;
   const n = wordsOf(a.body).length;
   if (n < 60 || n > 100) {
     report('warning', 'D1', `AVATAR is ${n} words; aim for 60–100. ${n < 60 ? 'Describe clothing (fabric, colour, fit), the set and its props, what the screens show, and the light.' : 'Cut it down to the details that matter on camera.'}`);
   }
-  const props = new Set((a.body.match(PROPS) ?? []).map((m) => m.toLowerCase().replace(/s$/, '')));
-  if (props.size < 3) report('warning', 'D2', `AVATAR names ${props.size} set prop(s). Put at least 3 topic-specific props in the set (logos, what the monitors show, objects on the desk).`);
+  const props = propsIn(a.body);
+  if (props.length < 3) report('warning', 'D2', `AVATAR names ${props.length} set prop(s)${props.length ? ` (${props.map((x) => clip(x, 20)).join(', ')})` : ''}. Put at least 3 topic-specific props in the set (logos, what the monitors show, objects on the desk).`);
   const generic = GENERIC.exec(a.body);
-  if (generic) report('warning', 'D6', `AVATAR uses the generic phrase "${generic[0]}". Replace it with specifics: fabrics and colours, what is on the screens, light direction and colour temperature.`);
+  if (generic) report('warning', 'D6', `AVATAR uses the generic phrase "${clip(generic[0])}". Replace it with specifics: fabrics and colours, what is on the screens, light direction and colour temperature.`);
 };
 
 /** E: style. */
-const style: Check = ({ p, style: known }, report) => {
+const style: Check = ({ p, style: known, mode }, report) => {
   const s = sectionOf(p, 'STYLE');
   if (!s) return;
-  if (!/^STYLE\s*[—–-]+\s*[^():\n]+\([^)]+\)\s*:/i.test(s.header)) {
+  if (mode === 'structured' && !/^STYLE\s*[—–-]+\s*[^():\n]+\([^)]+\)\s*:/i.test(s.header)) {
     report('warning', 'E1', 'Name the style and its designer reference in the label, e.g. "STYLE — SWISS PULSE (Müller-Brockmann): …".');
   }
-  const missing = [!COLOUR.test(s.body) && 'colours (hex where you can)', !TYPE.test(s.body) && 'typography', !TRANSITION.test(s.body) && 'transitions']
+  // A natural prompt's style block may leave transitions to the agent.
+  const missing = [!COLOUR.test(s.body) && 'colours (hex where you can)', !TYPE.test(s.body) && 'typography', mode === 'structured' && !TRANSITION.test(s.body) && 'transitions']
     .filter((x): x is string => typeof x === 'string');
   if (missing.length) report('warning', 'E2', `STYLE lacks concrete rules for ${missing.join(', ')}. Spell them out: a designer name alone means nothing to the agent.`);
   if (/^\s*LAYER\s*\d|\b(example|sample)\s+(scenes?|b-?roll)\b/im.test(s.body)) {
@@ -110,7 +147,7 @@ const style: Check = ({ p, style: known }, report) => {
     for (const sc of p.scenes) {
       const clash = known.clashes.find((w) => sc.lastLine.toLowerCase().includes(w));
       if (clash && TRANSITION.test(sc.lastLine)) {
-        report('warning', 'E5', `Scene ${sc.number} ends with "${sc.lastLine}", which clashes with ${known.name} (${known.transitions}). Use a transition that fits the style.`, sc.number);
+        report('warning', 'E5', `Scene ${sc.number} ends with "${clip(sc.lastLine)}", which clashes with ${known.name} (${known.transitions}). Use a transition that fits the style.`, sc.number);
       }
     }
   }
@@ -145,7 +182,7 @@ const critical: Check = ({ p }, report) => {
     const words = toks.filter((t) => !/\d/.test(t) && t.length > 2);
     const figuresOk = figures.every((t) => visuals.has(t));
     const wordsOk = words.length === 0 || words.filter((t) => visuals.has(t)).length / words.length >= 0.6;
-    if (!figuresOk || !wordsOk) report('warning', 'F3', `"${str}" is listed as critical text but no scene shows it. Put it in a scene's on-screen layer, or drop it from the list.`);
+    if (!figuresOk || !wordsOk) report('warning', 'F3', `"${clip(str)}" is listed as critical text but no scene shows it. Put it in a scene's on-screen layer, or drop it from the list.`);
   }
 };
 
@@ -155,7 +192,7 @@ const scenes: Check = ({ p, target }, report) => {
   if (list.length === 0) return;
   for (const s of list) {
     if (!s.type || s.seconds === undefined) {
-      report('warning', 'G1', `Scene ${s.number} header "${s.header}" should read "SCENE ${s.number} — <A-ROLL | FULL SCREEN B-ROLL | A-ROLL + OVERLAY> (<seconds>s)".`, s.number);
+      report('warning', 'G1', `Scene ${s.number} header "${clip(s.header)}" should read "SCENE ${s.number} — <A-ROLL | FULL SCREEN B-ROLL | A-ROLL + OVERLAY> (<seconds>s)".`, s.number);
     }
   }
   for (let i = 0; i + 2 < list.length; i++) {
@@ -203,7 +240,7 @@ const scenes: Check = ({ p, target }, report) => {
 const voiceover: Check = ({ p }, report) => {
   const list = p.scenes;
   let bangs = 0;
-  list.forEach((s, i) => {
+  list.forEach((s) => {
     const vo = s.voiceover?.trim();
     if (!vo) {
       report('error', 'H1', `Scene ${s.number} has no VOICEOVER line. Add VOICEOVER: "…" to every scene, B-roll included; silent scenes break the video.`, s.number);
@@ -214,15 +251,14 @@ const voiceover: Check = ({ p }, report) => {
       report('warning', 'H2', `Scene ${s.number} voiceover contains figures or symbols. Spell numbers out in speech ("twenty-eight percent") and keep the figures for on-screen text.`, s.number);
     }
     const words = wordsOf(vo).length;
-    if (s.seconds !== undefined && words > s.seconds * WPS * 1.1) {
-      report('warning', 'H3', `Scene ${s.number} has ${words} words of voiceover (about ${describeSeconds(words / WPS)} at 150 wpm) for ${describeSeconds(s.seconds)}. Cut to about ${Math.floor(s.seconds * WPS)} words or lengthen the scene.`, s.number);
-    }
-    const kind = i === 0 && isAroll(s) ? ['hook', 15, 25] as const
-      : i === list.length - 1 && isAroll(s) ? ['closing', 15, 20] as const
-        : isBroll(s) ? ['B-roll', 25, 38] as const
-          : isOverlay(s) ? ['overlay', 20, 30] as const : undefined;
-    if (kind && (words < kind[1] || words > kind[2])) {
-      report('warning', 'H4', `Scene ${s.number} (${kind[0]}) has ${words} voiceover words; the budget for this kind of scene is ${kind[1]}–${kind[2]}. ${words < kind[1] ? 'Say more' : 'Trim it'}.`, s.number);
+    // One word budget per scene, from its own length at 150 wpm: H3 above it, H4 well below it.
+    if (s.seconds !== undefined) {
+      const [lo, hi] = wordBudget(s.seconds);
+      if (words > s.seconds * WPS * 1.1) {
+        report('warning', 'H3', `Scene ${s.number} has ${words} words of voiceover (about ${describeSeconds(words / WPS)} at 150 wpm) for ${describeSeconds(s.seconds)}. Keep it within ${lo}–${hi} words or lengthen the scene.`, s.number);
+      } else if (words < lo) {
+        report('warning', 'H4', `Scene ${s.number} has ${words} voiceover words for ${describeSeconds(s.seconds)}, so about ${describeSeconds(s.seconds - words / WPS)} would be silent. Write ${lo}–${hi} words or shorten the scene.`, s.number);
+      }
     }
     for (const sentence of vo.split(/(?<=[.!?])\s+/)) {
       const n = wordsOf(sentence).length;
@@ -294,23 +330,33 @@ const timing: Check = ({ p, target }, report) => {
 };
 
 /** L: what does not work. */
-const antiPatterns: Check = ({ p }, report) => {
+const antiPatterns: Check = ({ p, mode }, report) => {
   const where = (text: string) => LAYOUT.exec(text)?.[0];
+  if (mode === 'natural' && p.scenes.length === 0) {
+    const hit = where(p.raw);
+    if (hit) report('error', 'X1', `The prompt uses layout language ("${clip(hit)}"). Screen positions and coordinates produce empty frames: describe how elements move instead.`);
+  }
   for (const s of p.sections) {
     const hit = where(s.body);
-    if (hit) report('error', 'X1', `${s.name} uses layout language ("${hit}"). Screen positions and coordinates produce empty frames: describe how elements move instead.`);
+    if (hit) report('error', 'X1', `${s.name} uses layout language ("${clip(hit)}"). Screen positions and coordinates produce empty frames: describe how elements move instead.`);
   }
   for (const s of p.scenes) {
     const hit = where(s.text);
-    if (hit) report('error', 'X1', `Scene ${s.number} uses layout language ("${hit}"). Replace screen positions and coordinates with motion ("SLAMS in from left, fills 40% of frame").`, s.number);
+    if (hit) report('error', 'X1', `Scene ${s.number} uses layout language ("${clip(hit)}"). Replace screen positions and coordinates with motion ("SLAMS in from left, fills 40% of frame").`, s.number);
   }
   const list = /\bhere are (\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(p.raw);
   if (list) report('warning', 'X5', `"${list[0]}" reads as a list. Tell a story instead: what is happening, why, and the proof.`);
 };
 
-export const RULES: readonly Check[] = [structure, avatar, style, critical, scenes, voiceover, layers, timing, antiPatterns];
+/** Scene-level rules belong to the structured method; a natural prompt has no scenes to judge. */
+const structuredOnly = (check: Check): Check => (ctx, report) => {
+  if (ctx.mode === 'structured') check(ctx, report);
+};
+
+export const RULES: readonly Check[] = [structure, avatar, style, critical, ...[scenes, voiceover, layers, timing].map(structuredOnly), antiPatterns, ...CRAFT_RULES];
 
 /** Every rule id this module can report. */
 export const RULE_IDS = ['W1', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'D1', 'D2', 'D6', 'E1', 'E2', 'E3', 'E5', 'F1', 'F3',
-  'G1', 'G2', 'G3', 'G5', 'G6', 'G7', 'G8', 'G10', 'G11', 'H1', 'H2', 'H3', 'H4', 'H6', 'I1', 'I2', 'I3', 'J3', 'J4', 'J5', 'J6', 'X1', 'X5'] as const;
+  'G1', 'G2', 'G3', 'G5', 'G6', 'G7', 'G8', 'G10', 'G11', 'H1', 'H2', 'H3', 'H4', 'H6', 'I1', 'I2', 'I3', 'J3', 'J4', 'J5', 'J6', 'X1', 'X5',
+  ...CRAFT_RULE_IDS] as const;
 

@@ -17,6 +17,6 @@ describe('missing FORMAT (dedicated fixture)', () => {
     expect(r.ok).toBe(false);
     const s1 = r.errors.filter((e) => e.rule === 'S1');
     expect(s1).toHaveLength(1);
-    expect(s1[0]!.message).toMatch(/missing the "FORMAT:" section/);
+    expect(s1[0]!.message).toMatch(/missing FORMAT\./);
   });
 });
