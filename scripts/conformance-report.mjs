@@ -10,14 +10,21 @@ import { join } from 'node:path';
 export const REQUIRED = {
   '2026-07-28': ['caching', 'dns-rebinding-protection', 'http-header-validation', 'prompts-list', 'resources-list', 'sep-2164-resource-not-found', 'server-sse-multiple-streams', 'server-stateless', 'tools-list'],
   '2025-11-25': ['dns-rebinding-protection', 'logging-set-level', 'ping', 'prompts-list', 'resources-list', 'server-initialize', 'tools-list'],
+  // Extension scenarios this server implements (run one by one with --scenario).
+  extensions: ['sep-2640-skills-directory', 'sep-2640-skills-enumeration', 'sep-2640-skills-manifest'],
 };
 
 /** A failed check that needed one of the suite's own `test_*` tools says so; it says nothing about us. */
 const needsDiagnosticTool = (c) => c.details?.untestable === true || /\btest_[a-z_]+\b/.test(c.errorMessage ?? '');
 
+// `--list NAME` prints the scenario names of one list (the shell script runs the extensions one by one).
+if (process.argv[2] === '--list') {
+  console.log((REQUIRED[process.argv[3]] ?? []).join(' '));
+  process.exit(0);
+}
 const [dir, revision, flag] = process.argv.slice(2);
 if (!dir || !REQUIRED[revision]) {
-  console.error('usage: node scripts/conformance-report.mjs <results-dir> <2026-07-28|2025-11-25> [--markdown]');
+  console.error('usage: node scripts/conformance-report.mjs <results-dir> <2026-07-28|2025-11-25|extensions> [--markdown]');
   process.exit(2);
 }
 const scenarios = new Map();

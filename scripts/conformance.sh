@@ -65,4 +65,9 @@ for revision in 2026-07-28 2025-11-25; do
   "${SUITE[@]}" --url "http://127.0.0.1:$port/mcp" --requirements "$revision" -o "$results/$revision" >"$out" 2>&1
   node scripts/conformance-report.mjs "$results/$revision" "$revision" || { fail=1; grep -v EBADENGINE "$out" | tail -n 30; }
 done
+mkdir -p "$results/extensions"
+for scenario in $(node scripts/conformance-report.mjs --list extensions); do
+  "${SUITE[@]}" --url "http://127.0.0.1:$port/mcp" --scenario "$scenario" -o "$results/extensions" >"$out" 2>&1
+done
+node scripts/conformance-report.mjs "$results/extensions" extensions || { fail=1; grep -v EBADENGINE "$out" | tail -n 30; }
 exit $fail

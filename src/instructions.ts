@@ -11,7 +11,7 @@ export const INSTRUCTIONS = `HeyGen video tools (API v3). Ids: a look id is the 
 Fastest path, one prompt to a finished video:
 1. get_account to see the credits left.
 2. Optional: list_avatar_looks → get_avatar_look (its default_voice_id; include_preview_image to look at it) and list_video_agent_styles.
-3. Write the prompt with the video_agent_prompt prompt (FORMAT / TONE / AVATAR / STYLE / CRITICAL ON-SCREEN TEXT / scenes / MUSIC / NARRATION STYLE), check it with validate_video_agent_prompt.
+3. Write the prompt with the video_agent_prompt prompt (or the video-agent skill): natural flow for 60 s or less, FORMAT / TONE / AVATAR / STYLE / scenes beyond; with an avatar_id, call them "the selected presenter" and do not describe them. Check it with validate_video_agent_prompt.
 4. create_video_agent (spends credits, returns at once) → wait_for_job {kind:"video_agent_session"} until completed → download_video (stdio) or the video URL.
 
 Precise path: choose a look and a voice (the look's default voice, or list_voices filtered by language and gender), then create_avatar_video / create_studio_video (or create_video_from_template, templates toolset) → wait_for_job {kind:"video"} → download_video.

@@ -4,6 +4,7 @@ import type { ServerDeps } from './context.js';
 import { INSTRUCTIONS } from './instructions.js';
 import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
+import { attachSkills } from './skills.js';
 import { bindTools } from './tools/index.js';
 import { VERSION } from './version.js';
 
@@ -38,7 +39,7 @@ export function createServer(deps: ServerDeps): Server {
     { instructions: INSTRUCTIONS, capabilities, cacheHints: CACHE_HINTS },
   );
   bindTools(server, deps);
-  bindResources(server, deps);
+  bindResources(server, deps, attachSkills(server));
   bindPrompts(server);
   bindCompletion(server, deps);
   if (subscribe && deps.era !== 'modern') bindLegacySubscriptions(server, deps);

@@ -1,5 +1,6 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../context.js';
+import type { SkillResources } from '../skills.js';
 import { CATALOG_RESOURCES } from './catalog.js';
 import type { ResourceDef } from './define.js';
 import { DOC_RESOURCES } from './docs.js';
@@ -60,18 +61,23 @@ export function templateDef(uriTemplate: string): ResourceDef | undefined {
   return resourceTable().templates.find((d) => d.uri.toString() === uriTemplate);
 }
 
-/** Binds resources/list, resources/templates/list and resources/read to one server instance. */
-export function bindResources(server: Server, deps: ServerDeps): void {
+/**
+ * Binds resources/list, resources/templates/list and resources/read to one server instance;
+ * `skills` are the Skills extension's `skill://` files, served beside our own resources.
+ */
+export function bindResources(server: Server, deps: ServerDeps, skills?: SkillResources): void {
   const t = resourceTable();
-  server.setRequestHandler('resources/list', async () => {
+  const templates = skills ? [...t.templateList, skills.template] : t.templateList;
+  server.setRequestHandler('resources/list', async (_request, ctx) => {
     const listed: Resource[] = [...t.fixedList];
     for (const def of t.templates) {
       if (!def.list) continue;
       for (const r of await def.list(deps)) listed.push({ ...r, description: r.description ?? def.description });
     }
+    if (skills) listed.push(...await skills.list(ctx));
     return { resources: listed };
   });
-  server.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: t.templateList }));
+  server.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: templates }));
   server.setRequestHandler('resources/read', async (request, ctx): Promise<ReadResourceResult> => {
     const raw = request.params.uri;
     if (raw.length > 2048) throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Resource URI is longer than 2048 characters.');
@@ -82,6 +88,8 @@ export function bindResources(server: Server, deps: ServerDeps): void {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Not a valid resource URI: "${raw.slice(0, 100)}".`);
     }
     const found = matchResource(raw);
+    const skillVars = !found && skills ? skills.match(raw) : null;
+    if (skillVars) return skills!.read(uri, skillVars, ctx);
     if (!found) throw new ResourceNotFoundError(raw, `No resource at ${raw.slice(0, 200)}. List them with resources/list and resources/templates/list.`);
     const result = await found.def.read(uri, found.vars, { deps, signal: ctx.mcpReq.signal });
     if (deps.era !== 'modern') return result;
