@@ -45,6 +45,9 @@ function coldOnce(args, env) {
       }
     });
     child.on('error', reject);
+    // A server that never answers (a broken build) fails the bench instead of hanging it.
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`${args.join(' ')} did not answer within 30 s`)); }, 30_000);
+    child.on('exit', () => clearTimeout(timer));
     child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '0' } } }) + '\n');
   });
 }
