@@ -1,6 +1,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/*
+ * The layer rule of ARCHITECTURE.md: imports run downhill only. Each layer lists what it must not
+ * import (every layer above it, and the simulator, which only the wiring reaches). Patterns are
+ * regular expressions over the import text, so '../tools/define.js' from src/catalog fails lint.
+ */
+const above = (...names) => names.map((n) => ({ regex: n, message: 'Imports run downhill only (ARCHITECTURE.md): this module must not depend on a layer above it.' }));
+const SANDBOX = '(^|/)sandbox/';
+const TRANSPORTS = '(^|/)transports/';
+const SERVER = '^(\\.\\./)+(server|completion|instructions|cli|runtime|index)\\.js$';
+const SURFACE = '(^|/)(tools|resources|prompts)/';
+const DOMAIN = '(^|/)(catalog|jobs|uploads|files|promptkit|state|hosted)/|^(\\.\\./)+context\\.js$';
+const CLIENT = '(^|/)heygen/|^(\\.\\./)+errors\\.js$';
+const layer = (files, ...forbidden) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: above(...forbidden) }] } });
+const LAYERS = [
+  layer(['src/transports/**'], SANDBOX),
+  layer(['src/server.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS),
+  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER),
+  layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE),
+  layer(['src/heygen/**', 'src/errors.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, '^@modelcontextprotocol/'),
+  layer(['src/log.ts', 'src/net/**', 'src/config.ts', 'src/version.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, CLIENT, '^@modelcontextprotocol/'),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
@@ -24,4 +46,5 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  ...LAYERS,
 );

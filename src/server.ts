@@ -4,7 +4,7 @@ import type { ServerDeps } from './context.js';
 import { INSTRUCTIONS } from './instructions.js';
 import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
-import { attachSkills } from './skills.js';
+import { attachSkills } from './resources/skills.js';
 import { bindTools } from './tools/index.js';
 import { VERSION } from './version.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InputError } from '../tools/errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * Cursors for lists answered from the local cache. They carry a prefix HeyGen tokens never

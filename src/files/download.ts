@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import { request } from '../net/undici.js';
-import { InputError, ToolRefusal } from '../tools/errors.js';
+import { InputError, ToolRefusal } from '../errors.js';
 import { isInside } from '../uploads/roots.js';
 
 export const MAX_DOWNLOAD_BYTES = 2 * 1024 ** 3;

@@ -1,7 +1,7 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate, type ReadResourceResult, type Resource, type Variables } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../context.js';
 import { HeyGenError } from '../heygen/errors.js';
-import { describeError } from '../tools/errors.js';
+import { describeError } from '../errors.js';
 
 /** What a resource read gets besides its URI: the server's dependencies and cancellation. */
 export interface ResourceCall {

@@ -1,6 +1,6 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../context.js';
-import type { SkillResources } from '../skills.js';
+import type { SkillResources } from './skills.js';
 import { CATALOG_RESOURCES } from './catalog.js';
 import type { ResourceDef } from './define.js';
 import { DOC_RESOURCES } from './docs.js';

@@ -3,7 +3,7 @@ import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/server
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { Redis, type Result } from 'ioredis';
 import type { Logger } from '../log.js';
-import { ToolRefusal } from '../tools/errors.js';
+import { ToolRefusal } from '../errors.js';
 import {
   DUPLICATE_WINDOW_MS, keyIdOf, MaybeCreated, MemoryCatalogCache, MemoryDuplicateGuard, MemoryJobRegistry,
   type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState,

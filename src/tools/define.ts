@@ -6,7 +6,7 @@ import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
 import { HeyGenError } from '../heygen/errors.js';
 import { MaybeCreated, type KeyState } from '../state/memory.js';
-import { describeError, InputError, ToolRefusal, type ErrorHints } from './errors.js';
+import { describeError, InputError, ToolRefusal, type ErrorHints } from '../errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
 export type ToolKind = 'read' | 'create' | 'update' | 'delete';

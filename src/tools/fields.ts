@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * Input fields shared by many tools, defined once. Checks that JSON Schema would spell out at

@@ -1,7 +1,7 @@
 import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
 import { DEFAULT_TOOLSETS, TOOLSET_SUMMARY, TOOLSETS, type Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
-import { toolEntry } from '../tool-list.js';
+import { toolEntry } from './list-entry.js';
 import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
 import { accountTools } from './account/index.js';

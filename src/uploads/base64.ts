@@ -1,4 +1,4 @@
-import { InputError } from '../tools/errors.js';
+import { InputError } from '../errors.js';
 import { mb } from './local-file.js';
 
 /** Inline uploads are capped like the multipart endpoint: 32 MB once decoded. */

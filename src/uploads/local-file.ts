@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
-import { InputError, ToolRefusal } from '../tools/errors.js';
+import { InputError, ToolRefusal } from '../errors.js';
 import { expandHome, isInside } from './roots.js';
 import { ALLOWED_KINDS, SNIFF_BYTES, sniffMedia, type MediaKind } from './sniff.js';
 

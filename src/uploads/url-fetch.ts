@@ -8,7 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Agent } from 'undici';
 import { request, undici } from '../net/undici.js';
-import { InputError, ToolRefusal } from '../tools/errors.js';
+import { InputError, ToolRefusal } from '../errors.js';
 import { isPublicAddress } from './address.js';
 import { mb } from './local-file.js';
 

@@ -140,8 +140,8 @@ describe('stdio end to end (built bin)', () => {
     await client.close();
   });
 
-  it('the tools/list the build precomputed (dist/tools-list.json) equals the live list from the sources', async () => {
-    expect(existsSync(fileURLToPath(new URL('../../dist/tools-list.json', import.meta.url)))).toBe(true);
+  it('the tools/list the build precomputed (dist/tools/tools-list.json) equals the live list from the sources', async () => {
+    expect(existsSync(fileURLToPath(new URL('../../dist/tools/tools-list.json', import.meta.url)))).toBe(true);
     for (const toolsets of ['all', 'default']) {
       const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--toolsets', toolsets], env: { PATH: process.env.PATH ?? '', HEYGEN_API_KEY: CANARY, HEYGEN_API_BASE: sim.baseUrl }, stderr: 'pipe' });
       const client = new Client({ name: 'e2e', version: '0' });

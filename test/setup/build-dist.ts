@@ -21,7 +21,7 @@ function newest(dir: string): number {
 
 export default function setup(): void {
   // The build writes tools-list.json last, so its time says when the whole build finished.
-  const stamp = join(root, 'dist', 'tools-list.json');
+  const stamp = join(root, 'dist', 'tools', 'tools-list.json');
   const builtAt = existsSync(stamp) && existsSync(join(root, 'dist', 'index.js')) ? statSync(stamp).mtimeMs : 0;
   if (builtAt >= Math.max(newest(join(root, 'src')), statSync(join(root, 'tsconfig.build.json')).mtimeMs)) return;
   process.stderr.write('[test setup] dist/ is missing or older than src/: building it (npm run build)\n');

@@ -4,7 +4,7 @@ import { BASE64_MAX_CHARS, decodeBase64 } from '../../uploads/base64.js';
 import { realRoots } from '../../uploads/roots.js';
 import { sniffMedia } from '../../uploads/sniff.js';
 import type { ToolContext } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId, httpsUrl } from '../fields.js';
 
 /** Shared input pieces of the asset, avatar and voice tools that take media. */

@@ -7,7 +7,7 @@ import { ALLOWED_KINDS, sniffMedia } from '../../uploads/sniff.js';
 import { bufferSource, DIRECT_MAX_BYTES, fileSource, uploadSource, type UploadSource } from '../../uploads/upload.js';
 import { fetchUrlToTemp } from '../../uploads/url-fetch.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { text } from '../fields.js';
 import { allowedRoots, base64 } from './media-input.js';
 

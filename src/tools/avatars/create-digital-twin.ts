@@ -1,5 +1,5 @@
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { mediaObject, toMediaRef } from '../fields.js';
 import { heygenId, httpsUrl, text } from '../fields.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listGroups } from '../../catalog/avatars.js';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, ownershipInput, pagingInput, queryInput } from '../../catalog/inputs.js';
+import { genderInput, ownershipInput, pagingInput, queryInput } from '../catalog-inputs.js';
 import { GroupItem, groupSummary } from '../../catalog/shapes.js';
 import { defineTool } from '../define.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listLooks } from '../../catalog/avatars.js';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, ownershipInput, pagingInput, queryInput } from '../../catalog/inputs.js';
+import { genderInput, ownershipInput, pagingInput, queryInput } from '../catalog-inputs.js';
 import { LookItem, lookSummary } from '../../catalog/shapes.js';
 import { heygenId } from '../fields.js';
 import { defineTool } from '../define.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { batchEnvelope, batchStarted, submittedOutput } from './batch-fields.js';
 
 /** What each video type needs at least; HeyGen validates the values of each body and names the field. */

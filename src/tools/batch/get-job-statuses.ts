@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId } from '../fields.js';
 import { BATCH_KINDS } from './batch-fields.js';
 import { errorText } from './get-batch.js';

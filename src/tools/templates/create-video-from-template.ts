@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TemplateGenerateBody } from '../../heygen/api/templates.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId, httpsUrl } from '../fields.js';
 import { videoStarted } from '../videos/created.js';
 import { callbackId, createdOutput, nestedText, pick, title } from '../videos/shared-inputs.js';

@@ -1,5 +1,5 @@
 import type { Template, TemplateGenerateBody } from '../../heygen/api/templates.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 const MEDIA = new Set(['image', 'video', 'audio']);
 const isHttps = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { compact } from '../assets/media-input.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId, mediaArg, mediaRef, text, toMediaRef } from '../fields.js';
 import { checkLanguages } from './languages.js';
 

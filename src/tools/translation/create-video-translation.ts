@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { compact } from '../assets/media-input.js';
 import { heygenId, httpsUrl, mediaArg, mediaRef, text, toMediaRef } from '../fields.js';
 import { checkTimes } from './fields.js';

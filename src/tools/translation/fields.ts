@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Page } from '../../heygen/http.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { limit, nextToken } from '../fields.js';
 
 /** Shared pieces of the translation, lipsync and webhook tools (ids, URLs and media: ../fields.ts). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { request } from '../../net/undici.js';
 import { defineTool, type ToolContext } from '../define.js';
-import { ToolRefusal } from '../errors.js';
+import { ToolRefusal } from '../../errors.js';
 import { heygenId } from '../fields.js';
 
 const MAX_TEXT = 100_000;

@@ -1,5 +1,5 @@
 import type { ToolContext } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /**
  * Checks target languages against HeyGen's list before anything is spent, so a typo costs a

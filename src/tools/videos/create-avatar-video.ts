@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AvatarVideoBody, Engine } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId } from '../fields.js';
 import { videoStarted } from './created.js';
 import { renderFields, renderInput } from './render-options.js';

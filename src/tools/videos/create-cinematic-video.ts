@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CinematicVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { videoStarted } from './created.js';
 import { heygenId } from '../fields.js';
 import { assetOf, createdOutput, FILE_HINT, fileRef, pick, title } from './shared-inputs.js';

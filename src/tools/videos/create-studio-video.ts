@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StudioScene, StudioVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId, httpsUrl } from '../fields.js';
 import { videoStarted } from './created.js';
 import {

@@ -1,6 +1,6 @@
 import type { ImageVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { httpsUrl } from '../fields.js';
 import { videoStarted } from './created.js';
 import { renderFields, renderInput } from './render-options.js';

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Video } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { ToolRefusal } from '../errors.js';
+import { ToolRefusal } from '../../errors.js';
 import { heygenId } from '../fields.js';
 import { downloadToDir, ExpiredUrl, plainFileName } from '../../files/download.js';
 

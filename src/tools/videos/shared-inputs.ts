@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AssetInput, Background, Caption, EngineSettings, Speech, Watermark } from '../../heygen/api/videos.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { heygenId, text } from '../fields.js';
 
 /** 5,000 characters: the v2 per-scene script limit HeyGen still enforces on v3 renders. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JOB_KINDS, jobKind, type JobKindName, type JobStatus } from '../../jobs/kinds.js';
 import { pollJob } from '../../jobs/poll.js';
 import { defineTool } from '../define.js';
-import { ToolRefusal } from '../errors.js';
+import { ToolRefusal } from '../../errors.js';
 import { heygenId } from '../fields.js';
 
 /** Leaves room under the ~60 s request timeout most MCP clients use. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { downloadToDir, plainFileName } from '../../files/download.js';
 import { defineTool } from '../define.js';
-import { describeError, InputError } from '../errors.js';
+import { describeError, InputError } from '../../errors.js';
 import { compact } from '../assets/media-input.js';
 import { heygenId, text } from '../fields.js';
 

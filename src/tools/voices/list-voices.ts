@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, pagingInput, queryInput } from '../../catalog/inputs.js';
+import { genderInput, pagingInput, queryInput } from '../catalog-inputs.js';
 import { VoiceItem, voiceSummary } from '../../catalog/shapes.js';
 import { listVoices } from '../../catalog/voices.js';
 import { defineTool } from '../define.js';

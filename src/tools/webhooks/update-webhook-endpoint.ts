@@ -1,5 +1,5 @@
 import { defineTool } from '../define.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { compact } from '../assets/media-input.js';
 import { heygenId, httpsUrl } from '../fields.js';
 import { endpointOut, eventList } from './event-type.js';

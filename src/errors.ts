@@ -1,5 +1,5 @@
-import { HeyGenError } from '../heygen/errors.js';
-import { scrub } from '../log.js';
+import { HeyGenError } from './heygen/errors.js';
+import { scrub } from './log.js';
 
 /** A problem with a tool's arguments found after zod (a rule across fields, an unknown name). */
 export class InputError extends Error {

@@ -1,6 +1,6 @@
 import type { ReadResourceResult, Resource, ResourceTemplateType, Server, ServerContext, Variables } from '@modelcontextprotocol/server';
 import { memorySkillFiles, SkillsExtension, type SkillCatalog } from '@modelcontextprotocol/server/ext/skills';
-import { VIDEO_AGENT_SKILL_NAME, videoAgentSkill } from './promptkit/skill.js';
+import { VIDEO_AGENT_SKILL_NAME, videoAgentSkill } from '../promptkit/skill.js';
 
 /**
  * The `video-agent` skill (our prompt method as SKILL.md and references), served through the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { limit, nextToken, text } from '../tools/fields.js';
+import { limit, nextToken, text } from './fields.js';
 
-/** Input pieces every catalog list shares; ids use the shared heygenId() of src/tools/fields.ts. */
+/** Input pieces every catalog list shares; ids use the shared heygenId() of ./fields.ts. */
 export const pagingInput = { limit: limit(), next_token: nextToken() };
 
 /** Case-insensitive "name contains". */

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Tool } from '@modelcontextprotocol/server';
-import { annotationsFor, checkToolDef, schemasOf, type AnyToolDef } from './tools/define.js';
+import { annotationsFor, checkToolDef, schemasOf, type AnyToolDef } from './define.js';
 
 type ToolEntry = Tool;
 let precomputed: Record<string, ToolEntry> | null | undefined;
 
 /**
  * The build (scripts/postbuild.mjs) writes every tool's finished tools/list entry next to this
- * module as tools-list.json, so a fresh process answers tools/list without converting ~60 zod
+ * module (dist/tools/tools-list.json), so a fresh process answers tools/list without converting ~60 zod
  * schemas (most of a cold start). Running from sources there is no such file and the entries
  * are computed; a test checks both give the same list.
  */
