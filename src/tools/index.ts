@@ -37,7 +37,11 @@ export const ALL_TOOLS: AnyToolDef[] = [
 
 /** Toolsets and read-only mode are filters over the registry, nothing more. */
 export function selectTools(toolsets: readonly Toolset[], readOnly: boolean, all: AnyToolDef[] = ALL_TOOLS): AnyToolDef[] {
-  return all.filter((t) => toolsets.includes(t.toolset) && (!readOnly || t.kind === 'read'));
+  const chosen = (t: AnyToolDef) => toolsets.includes(t.toolset) && (!readOnly || t.kind === 'read');
+  // A toolset that starts jobs (anything that spends credits) is of little use without a way to
+  // follow them: wait_for_job comes along whichever toolset it is filed under.
+  const startsJobs = all.some((t) => chosen(t) && t.spendsCredits);
+  return all.filter((t) => chosen(t) || (startsJobs && t.name === 'wait_for_job'));
 }
 
 interface ToolTable { byName: Map<string, AnyToolDef>; list: Tool[] }

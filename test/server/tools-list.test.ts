@@ -88,3 +88,16 @@ describe('tools/list', () => {
     expect(h.client.getServerVersion()?.name).toBe('heygen-mcp');
   });
 });
+
+describe('wait_for_job follows the job-starting toolsets', () => {
+  it.each(['lipsync', 'translation', 'studio_extras', 'batch'])('--toolsets %s lists wait_for_job beside its creates', async (set) => {
+    const { selectTools } = await import('../../src/tools/index.js');
+    const names = selectTools([set as never], false).map((t) => t.name);
+    expect(names).toContain('wait_for_job');
+  });
+
+  it('--toolsets account (nothing that starts a job) does not', async () => {
+    const { selectTools } = await import('../../src/tools/index.js');
+    expect(selectTools(['account'], false).map((t) => t.name)).toEqual(['get_account']);
+  });
+});
