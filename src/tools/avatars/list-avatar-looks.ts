@@ -12,6 +12,7 @@ export default defineTool({
   description: 'Looks (look_id = avatar_id) by group, gender, orientation, engine or name. Next: get_avatar_look for preview and default voice.',
   toolset: 'avatars',
   kind: 'read',
+  view: 'ui://heygen/picker.html',
   hints: { idsFrom: 'list_avatar_groups' },
   input: {
     group_id: heygenId().optional(),

@@ -10,6 +10,7 @@ export default defineTool({
   description: 'Check a Video Agent prompt (sections, scene rotation, voiceover, B-roll, timing) before create_video_agent. Local, free.',
   toolset: 'prompt_kit',
   kind: 'read',
+  view: 'ui://heygen/prompt-check.html',
   local: true,
   input: {
     prompt: z.string().min(1).max(50_000).describe('FORMAT, TONE, AVATAR, STYLE, SCENE… sections'),

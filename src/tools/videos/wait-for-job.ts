@@ -39,6 +39,7 @@ export default defineTool({
   description: 'Wait up to 50 s for a job to finish; returns its result, failure, or done:false, and `next`: what to do now.',
   toolset: 'videos',
   kind: 'read',
+  view: 'ui://heygen/render.html',
   hints: { idsFrom: 'list_videos' },
   input: {
     kind: z.enum(JOB_KINDS),

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Harness } from '../helpers/harness.js';
+import { pickLook } from '../videos/helpers.js';
+import { launchBrowser, openView, type Browser } from './browser.js';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  // Real-time speed: the render waits for the test to move the simulated clock on.
+  [h, browser] = await Promise.all([connect({ sim: { speed: 1 } }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('render view (wait_for_job, get_video) in Chromium', () => {
+  it('shows the render in progress, then plays the finished MP4 and downloads through the server', async () => {
+    const look = await pickLook(h);
+    const { video_id } = await h.ok('create_avatar_video', { avatar_id: look.look_id, script: 'A render the view follows.' });
+    const args = { kind: 'video', id: video_id, timeout_seconds: 1 };
+    const first = await h.call('wait_for_job', args);
+    expect(first.structuredContent).toMatchObject({ done: false });
+
+    const v = await openView(browser, h, 'wait_for_job', args);
+    await v.sendResult(first);
+    await v.frame.locator('progress').waitFor({ timeout: 10_000 });
+    await v.frame.getByText('Rendering video').waitFor();
+    await v.screenshot('render-progress');
+
+    h.sim.advance(120_000); // 120 simulated seconds: past the ~90 s render
+    const video = v.frame.locator('video');
+    await video.waitFor({ timeout: 15_000 });
+    await v.frame.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, { timeout: 15_000 });
+    expect(await video.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/.*\.mp4/);
+    // The view waited through the host, with this server's own tool.
+    const calls = (await v.events()).filter((e) => e.type === 'call').map((e) => (e.params as { name: string }).name);
+    expect(new Set(calls)).toEqual(new Set(['wait_for_job']));
+    await v.screenshot('render-player');
+
+    await v.frame.getByRole('button', { name: 'Download' }).click();
+    await v.frame.getByText(/Saved to .*\.mp4/).waitFor({ timeout: 15_000 });
+
+    await v.frame.getByRole('button', { name: 'Translate' }).click();
+    const msg = await v.waitForEvent('message');
+    expect(JSON.stringify(msg)).toContain(`video ${video_id} into Spanish`);
+    await v.page.close();
+  });
+});

@@ -1,0 +1,1 @@
+import { startView } from '../shared/app.js'; startView('picker', { result() {} });
