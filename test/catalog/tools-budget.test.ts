@@ -16,19 +16,37 @@ const LARGE_TOOLS: Record<string, number> = {
   create_prompt_avatar: 1_800,
 };
 
+/**
+ * MCP Apps links (`_meta.ui` on the six view tools) are for the host, which reads them to render
+ * a view; hosts build the model's tool list from names, descriptions and schemas, so the links
+ * are held to their own small allowance instead of the model's budget.
+ */
+const VIEW_LINKS_MAX_CHARS = 700;
+const withoutMeta = <T extends { _meta?: unknown }>(t: T) => {
+  const { _meta: _m, ...rest } = t;
+  return rest;
+};
+
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
 
 async function sizes(argv: string[]) {
   h = await connect({ argv });
   const { tools } = await h.client.listTools();
-  return { sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(t).length })), total: JSON.stringify({ tools }).length };
+  const total = JSON.stringify({ tools: tools.map(withoutMeta) }).length;
+  return { sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(withoutMeta(t)).length })), total, links: JSON.stringify({ tools }).length - total };
 }
 
 describe('tools/list budget', () => {
   it(`default toolsets: ≤ ${TOTAL_MAX_CHARS} chars (≈ 12k tokens) in all`, async () => {
     const { total } = await sizes([]);
     expect(total).toBeLessThanOrEqual(TOTAL_MAX_CHARS);
+  });
+
+  it(`the MCP Apps view links add ≤ ${VIEW_LINKS_MAX_CHARS} chars to the whole list`, async () => {
+    const { links } = await sizes(['--toolsets', 'all']);
+    expect(links).toBeGreaterThan(0);
+    expect(links).toBeLessThanOrEqual(VIEW_LINKS_MAX_CHARS);
   });
 
   it(`every tool ≤ ${PER_TOOL_MAX_CHARS} chars (≈ 400 tokens), but for the named full-option create tools`, async () => {

@@ -46,4 +46,24 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
     expect(JSON.stringify(msg)).toContain(`video ${video_id} into Spanish`);
     await v.page.close();
   });
+
+  it('over HTTP, get_video opens straight on the player and Download hands the fresh link to the host', async () => {
+    const hh = await connect({ simulator: h.sim, transport: 'http' });
+    try {
+      const look = await pickLook(hh);
+      const { video_id } = await hh.ok('create_avatar_video', { avatar_id: look.look_id, script: 'A finished video over HTTP.' });
+      h.sim.advance(120_000);
+      const v = await openView(browser, hh, 'get_video', { video_id });
+      await v.sendResult(await hh.call('get_video', { video_id }));
+      await v.frame.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, { timeout: 15_000 });
+      await v.frame.getByRole('button', { name: 'Download' }).click();
+      const download = await v.waitForEvent('download');
+      expect(download.contents[0]).toMatchObject({ type: 'resource_link', name: `${video_id}.mp4`, uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) });
+      await v.frame.getByRole('button', { name: 'Open share page' }).click();
+      expect((await v.waitForEvent('link')).url).toMatch(/^https?:\/\//);
+      await v.page.close();
+    } finally {
+      await hh.close();
+    }
+  });
 });
