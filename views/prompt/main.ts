@@ -76,7 +76,7 @@ function sceneCard(s: Scene, list: Finding[]): HTMLElement {
     el('h2', {}, el('span', {}, `Scene ${s.number} · ${s.type ?? (s.rawType || 'no type')}`), el('span', { class: 'muted' }, s.seconds !== undefined ? clock(s.seconds) : 'no length')),
     el('div', { class: 'muted small' }, capacity !== undefined ? `${words} words of voiceover; fits about ${capacity}` : `${words} words of voiceover`),
     budget,
-    list.length ? findingList(list) : el('p', { class: 'small muted' }, 'No findings.'),
+    list.length ? findingList(list) : null,
     el('details', {}, el('summary', {}, 'Scene text'), el('pre', {}, [s.header, s.text].join('\n').trim())),
   );
 }
