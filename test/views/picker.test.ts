@@ -20,6 +20,12 @@ async function picker(tool: string, args: Record<string, unknown>, theme: 'light
   return v;
 }
 
+/** Waits until the view asked for a page with these arguments and has shown the answer. */
+async function loaded(v: OpenedView, tool: string, args: Record<string, unknown>): Promise<void> {
+  await v.waitForEvent('call', (p) => p.name === tool && Object.entries(args).every(([k, x]) => p.arguments[k] === x));
+  await v.frame.locator('#root:not([aria-busy])').waitFor({ timeout: 10_000 });
+}
+
 const ids = (v: OpenedView) => v.frame.locator('li[data-id]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
 const callsOf = async (v: OpenedView, name: string) => (await v.events()).filter((e) => e.type === 'call' && (e.params as { name: string }).name === name).map((e) => (e.params as { arguments: Record<string, unknown> }).arguments);
 
@@ -27,11 +33,12 @@ describe('avatar and voice picker in Chromium', () => {
   it('shows look previews, filters and pages, and a pick reaches the host as the look_id', async () => {
     const v = await picker('list_avatar_looks', { ownership: 'public', limit: 6 });
     // Previews are real images loaded from the simulator under the view's CSP.
-    await v.frame.waitForFunction(() => [...document.querySelectorAll('img.thumb')].some((i) => (i as HTMLImageElement).naturalWidth > 0), undefined, { timeout: 15_000 });
+    await v.frame.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('img.thumb')].some((i: any) => i.naturalWidth > 0), undefined, { timeout: 15_000 });
     expect(await ids(v)).toHaveLength(6);
 
     await v.frame.getByLabel('Orientation').selectOption('portrait');
-    await v.frame.waitForFunction(() => document.querySelector('h1') && [...document.querySelectorAll('li[data-id] .muted')].every((s) => s.textContent?.startsWith('portrait')), undefined, { timeout: 10_000 });
+    await loaded(v, 'list_avatar_looks', { orientation: 'portrait' });
+    await v.frame.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('li[data-id] .muted')].every((s: any) => s.textContent.startsWith('portrait')), undefined, { timeout: 10_000 });
     expect((await callsOf(v, 'list_avatar_looks')).at(-1)).toMatchObject({ ownership: 'public', orientation: 'portrait', limit: 6 });
     const page1 = await ids(v);
 
@@ -43,7 +50,7 @@ describe('avatar and voice picker in Chromium', () => {
     await v.frame.getByRole('button', { name: '← Previous' }).click();
     await v.frame.getByText('Page 1').waitFor({ timeout: 10_000 });
     expect(await ids(v)).toEqual(page1);
-    await v.frame.waitForFunction(() => [...document.querySelectorAll('img.thumb')].filter((i) => (i as HTMLImageElement).naturalWidth > 0).length >= 4, undefined, { timeout: 15_000 });
+    await v.frame.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('img.thumb')].filter((i: any) => i.naturalWidth > 0).length >= 4, undefined, { timeout: 15_000 });
     await v.screenshot('picker-looks');
 
     // Keyboard: focus the first Choose button and press Enter.
@@ -72,7 +79,8 @@ describe('avatar and voice picker in Chromium', () => {
   it('lists voices with language and gender filters, plays a sample and passes the pick as the voice_id (dark theme)', async () => {
     const v = await picker('list_voices', { language: 'English', limit: 5 }, 'dark');
     await v.frame.getByLabel('Gender').selectOption('female');
-    await v.frame.waitForFunction(() => [...document.querySelectorAll('li[data-id] .who .muted')].length > 0 && [...document.querySelectorAll('li[data-id] .who .muted')].every((s) => s.textContent === 'English · female'), undefined, { timeout: 10_000 });
+    await loaded(v, 'list_voices', { gender: 'female' });
+    await v.frame.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('li[data-id] .who .muted')].every((s: any) => s.textContent === 'English · female'), undefined, { timeout: 10_000 });
     expect((await callsOf(v, 'list_voices')).at(-1)).toMatchObject({ language: 'English', gender: 'female' });
     const [voice] = await ids(v);
     await v.frame.getByRole('button', { name: /Play a sample/ }).first().click();

@@ -58,7 +58,7 @@ describe('prompt check view (validate_video_agent_prompt) in Chromium', () => {
     await expect(v.frame.locator('section[data-scene] meter').count()).resolves.toBeGreaterThan(0);
     await v.frame.locator('.swatch i').first().waitFor();
     expect(await v.frame.locator('.swatch').count()).toBeGreaterThanOrEqual(3);
-    expect(await v.frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await v.frame.evaluate(() => (globalThis as any).document.documentElement.dataset.theme)).toBe('dark');
     await v.screenshot('prompt-clean-dark');
     await v.page.close();
   });

@@ -3,6 +3,9 @@ import { connect, type Harness } from '../helpers/harness.js';
 import { pickLook } from '../videos/helpers.js';
 import { launchBrowser, openView, type Browser } from './browser.js';
 
+/** In the view: the video has data for the current frame at least (HAVE_CURRENT_DATA). */
+const PLAYABLE = () => ((globalThis as any).document.querySelector('video')?.readyState ?? 0) >= 2;
+
 let h: Harness;
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +34,7 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
     h.sim.advance(120_000); // 120 simulated seconds: past the ~90 s render
     const video = v.frame.locator('video');
     await video.waitFor({ timeout: 15_000 });
-    await v.frame.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, { timeout: 15_000 });
+    await v.frame.waitForFunction(PLAYABLE, undefined, { timeout: 15_000 });
     expect(await video.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/.*\.mp4/);
     // The view waited through the host, with this server's own tool.
     const calls = (await v.events()).filter((e) => e.type === 'call').map((e) => (e.params as { name: string }).name);
@@ -55,7 +58,7 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
       h.sim.advance(120_000);
       const v = await openView(browser, hh, 'get_video', { video_id });
       await v.sendResult(await hh.call('get_video', { video_id }));
-      await v.frame.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, { timeout: 15_000 });
+      await v.frame.waitForFunction(PLAYABLE, undefined, { timeout: 15_000 });
       await v.frame.getByRole('button', { name: 'Download' }).click();
       const download = await v.waitForEvent('download');
       expect(download.contents[0]).toMatchObject({ type: 'resource_link', name: `${video_id}.mp4`, uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) });
