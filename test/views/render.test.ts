@@ -50,6 +50,20 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
     await v.page.close();
   });
 
+  it('follows a Video Agent session while it works, then plays the video it made', async () => {
+    const s = await h.ok('create_video_agent', { prompt: 'A 20 second teaser for a neighbourhood bakery.' });
+    const args = { kind: 'video_agent_session', id: s.session_id, timeout_seconds: 1 };
+    const first = await h.call('wait_for_job', args);
+    expect(first.structuredContent).toMatchObject({ done: false });
+    const v = await openView(browser, h, 'wait_for_job', args);
+    await v.sendResult(first);
+    await v.frame.getByText('Video Agent is working').waitFor({ timeout: 10_000 });
+    h.sim.advance(30 * 60_000); // far past the ~6 min the simulated agent takes
+    await v.frame.locator('video').waitFor({ timeout: 20_000 });
+    await v.frame.waitForFunction(PLAYABLE, undefined, { timeout: 15_000 });
+    await v.page.close();
+  });
+
   it('over HTTP, get_video opens straight on the player and Download hands the fresh link to the host', async () => {
     const hh = await connect({ simulator: h.sim, transport: 'http' });
     try {

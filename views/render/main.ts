@@ -55,6 +55,8 @@ const app = startView('render', {
     if (r.isError || !r.structuredContent) return show(el('p', { class: 'error', role: 'alert' }, errorText(r)));
     void follow(jobOf(r.structuredContent));
   },
+  // A newer run number ends the wait loop after its current call.
+  stop() { following++; },
 });
 
 function show(...nodes: (Node | null)[]): void {

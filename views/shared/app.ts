@@ -8,6 +8,8 @@ export interface ViewHandlers {
   input?(args: Json): void;
   /** The tool's result as the model got it. */
   result(result: ToolResult): void;
+  /** The host is about to remove the view (or the call was cancelled): stop any work. */
+  stop?(): void;
 }
 
 /**
@@ -19,6 +21,11 @@ export function startView(name: string, handlers: ViewHandlers): App {
   app.ontoolinput = (p) => handlers.input?.((p.arguments ?? {}) as Json);
   app.ontoolresult = (p) => handlers.result(p as ToolResult);
   app.onhostcontextchanged = (ctx) => applyContext(ctx);
+  app.ontoolcancelled = () => handlers.stop?.();
+  app.onteardown = async () => {
+    handlers.stop?.();
+    return {};
+  };
   app.connect().then(() => applyContext(app.getHostContext())).catch((err: unknown) => {
     document.body.prepend(el('p', { class: 'error', role: 'alert' }, `Could not reach the host: ${String(err)}`));
   });
