@@ -153,11 +153,16 @@ async function choose(s: State, what: 'look' | 'voice', id: string, name: string
     : `The person chose voice "${name}" (voice_id ${id}).`;
   state = { ...s, chosen: id };
   render();
-  try {
-    await app.updateModelContext({ content: [{ type: 'text', text }], structuredContent: { [field]: id, name } });
-    const sent = await app.sendMessage({ role: 'user', content: [{ type: 'text', text: `I choose the ${what === 'look' ? 'avatar look' : 'voice'} "${name}" (${field} ${id}).` }] });
-    say(sent.isError ? `Chosen: ${name}. The host did not pass the message on; tell the assistant ${field} ${id}.` : `Chosen: ${name} (${field} ${id}).`, sent.isError === true);
-  } catch (err) {
-    say(`Chosen: ${name} (${field} ${id}), but the host did not take it: ${(err as Error).message}`, true);
+  // Each half is used when the host offers it; one refusing does not stop the other.
+  const caps = app.getHostCapabilities();
+  let told = false;
+  if (caps?.updateModelContext) {
+    const structured = caps.updateModelContext.structuredContent ? { structuredContent: { [field]: id, name } } : {};
+    told = await app.updateModelContext({ content: [{ type: 'text', text }], ...structured }).then(() => true, () => false);
   }
+  if (caps?.message) {
+    const sent = await app.sendMessage({ role: 'user', content: [{ type: 'text', text: `I choose the ${what === 'look' ? 'avatar look' : 'voice'} "${name}" (${field} ${id}).` }] }).catch(() => ({ isError: true }));
+    told ||= sent.isError !== true;
+  }
+  say(told ? `Chosen: ${name} (${field} ${id}).` : `Chosen: ${name}. This host cannot pass it on: tell the assistant ${field} ${id}.`, !told);
 }

@@ -141,6 +141,7 @@ function showPlayer(job: Job): void {
   const translate = el('button', { onclick: async () => {
     const lang = language.value.trim();
     if (!lang) return say('Name a language first.', true);
+    if (!app.getHostCapabilities()?.message) return say(`This host takes no messages from views: ask the assistant to translate video ${videoId} into ${lang}.`, true);
     const r = await app.sendMessage({ role: 'user', content: [{ type: 'text', text: `Translate HeyGen video ${videoId} into ${lang} (create_video_translation).` }] }).catch((e: Error) => ({ isError: true, e }));
     say(r.isError ? 'The host did not take the request.' : `Asked to translate into ${lang}.`, r.isError === true);
   } }, 'Translate');
