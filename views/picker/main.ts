@@ -104,10 +104,24 @@ function preview(tool: string, idField: string, id: string, field: string): Prom
   const key = `${tool}:${id}`;
   let p = previews.get(key);
   if (!p) {
-    p = callTool(app, tool, { [idField]: id }).then((r) => str(r[field])).catch(() => undefined);
+    p = limited(() => callTool(app, tool, { [idField]: id })).then((r) => str(r[field])).catch(() => undefined);
     previews.set(key, p);
   }
   return p;
+}
+
+/** At most four preview calls in flight: a page of 25 cards should not flood the host. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= 4) await new Promise<void>((go) => waiting.push(go));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 function cardGrid(s: State): HTMLUListElement {
