@@ -64,16 +64,22 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
     await v.page.close();
   });
 
-  it('over HTTP, get_video opens straight on the player and Download hands the fresh link to the host', async () => {
+  it('over HTTP, get_video opens straight on the player, switches to the captioned file, and Download hands the fresh link to the host', async () => {
     const hh = await connect({ simulator: h.sim, transport: 'http' });
     try {
       const look = await pickLook(hh);
-      const { video_id } = await hh.ok('create_avatar_video', { avatar_id: look.look_id, script: 'A finished video over HTTP.' });
+      const { video_id } = await hh.ok('create_avatar_video', { avatar_id: look.look_id, script: 'A finished video over HTTP.', captions: 'burned_in' });
       h.sim.advance(120_000);
       const v = await openView(browser, hh, 'get_video', { video_id });
       await v.sendResult(await hh.call('get_video', { video_id }));
       await v.frame.waitForFunction(PLAYABLE, undefined, { timeout: 15_000 });
+      // The captioned variant is one switch away, and Download then asks for that file.
+      const plain = await v.frame.locator('video').getAttribute('src');
+      await v.frame.getByLabel('Burned-in captions').check();
+      await v.frame.waitForFunction((before) => (globalThis as any).document.querySelector('video').getAttribute('src') !== before, plain, { timeout: 5_000 });
+      await v.frame.waitForFunction(PLAYABLE, undefined, { timeout: 15_000 });
       await v.frame.getByRole('button', { name: 'Download' }).click();
+      await v.waitForEvent('call', (p) => p.name === 'download_video' && p.arguments.captioned === true);
       const download = await v.waitForEvent('download');
       expect(download.contents[0]).toMatchObject({ type: 'resource_link', name: `${video_id}.mp4`, uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) });
       await v.frame.getByRole('button', { name: 'Open share page' }).click();
