@@ -39,6 +39,8 @@ describe('render view (wait_for_job, get_video) in Chromium', () => {
     // The view waited through the host, with this server's own tool.
     const calls = (await v.events()).filter((e) => e.type === 'call').map((e) => (e.params as { name: string }).name);
     expect(new Set(calls)).toEqual(new Set(['wait_for_job']));
+    // Enough buffered to play through, so the picture is the video and not a loading spinner.
+    await v.frame.waitForFunction(() => (globalThis as any).document.querySelector('video').readyState >= 4, undefined, { timeout: 15_000 });
     await v.screenshot('render-player');
 
     await v.frame.getByRole('button', { name: 'Download' }).click();

@@ -112,7 +112,8 @@ function showPlayer(job: Job): void {
   video.muted = true; // autoplay policies allow muted playback; the person unmutes with the controls
   if (job.vttUrl) video.append(el('track', { kind: 'captions', src: job.vttUrl, srclang: 'en', label: 'Captions', default: true }));
   const length = el('span', { class: 'muted small' }, job.duration !== undefined ? clock(job.duration) : '');
-  video.addEventListener('loadedmetadata', () => { if (!length.textContent && Number.isFinite(video.duration)) length.textContent = clock(video.duration); });
+  // HeyGen's figure until the file says how long it really is.
+  video.addEventListener('loadedmetadata', () => { if (Number.isFinite(video.duration)) length.textContent = clock(video.duration); });
   video.addEventListener('error', () => say('The video link did not load (links expire); Download fetches a fresh one.', true));
 
   let captioned = false;
