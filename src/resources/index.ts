@@ -5,6 +5,7 @@ import { CATALOG_RESOURCES } from './catalog.js';
 import type { ResourceDef } from './define.js';
 import { DOC_RESOURCES } from './docs.js';
 import { JOB_RESOURCES } from './jobs.js';
+import { VIEW_RESOURCES } from './views.js';
 import { VISUAL_STYLE_RESOURCES } from './visual-styles.js';
 
 /** Every resource and template the server offers, in list order. */
@@ -13,10 +14,11 @@ export const ALL_RESOURCES: ResourceDef[] = [
   ...DOC_RESOURCES,
   ...JOB_RESOURCES,
   ...CATALOG_RESOURCES,
+  ...VIEW_RESOURCES,
 ];
 
 /** Resources documented as public knowledge (the same for every caller) may sit in shared caches. */
-const PUBLIC = new Set(['docs', 'doc', 'visual-styles', 'visual-style']);
+const PUBLIC = new Set(['docs', 'doc', 'visual-styles', 'visual-style', 'view-render', 'view-picker', 'view-prompt']);
 
 interface ResourceTable {
   fixed: Map<string, ResourceDef>;

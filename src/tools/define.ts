@@ -55,6 +55,11 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   /** Overrides for the annotations derived from `kind` (e.g. an update that replaces data). */
   annotations?: Partial<ToolAnnotations>;
   hints?: ErrorHints;
+  /**
+   * The `ui://` resource of the MCP Apps view that shows this tool's result (`_meta.ui` in
+   * tools/list). Hosts without Apps ignore it; the result itself is the same for every client.
+   */
+  view?: string;
   input: I;
   output: O;
   handler(args: z.output<z.ZodObject<I>>, ctx: ToolContext): Promise<z.input<z.ZodObject<O>>>;

@@ -68,7 +68,16 @@ export function computeToolEntry(def: AnyToolDef): ToolEntry {
     inputSchema: inputSchema as ToolEntry['inputSchema'],
     outputSchema: outputSchema as ToolEntry['outputSchema'],
     annotations,
+    ...(def.view ? { _meta: viewMeta(def.view) } : {}),
   };
+}
+
+/**
+ * Links a tool to its MCP Apps view the way the Apps SDK's registerAppTool does: `ui.resourceUri`,
+ * plus the older flat `ui/resourceUri` key that hosts built on the first Apps drafts still read.
+ */
+function viewMeta(uri: string): Record<string, unknown> {
+  return { ui: { resourceUri: uri }, 'ui/resourceUri': uri };
 }
 
 /** Trims one JSON Schema node and its subschemas (never the names inside `properties`). */

@@ -13,10 +13,15 @@ const PER_TOOL_MAX_CHARS = 2_400;
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
 
+/** The MCP Apps links (`_meta.ui` on the view tools) count in the totals above, and have a cap of their own. */
+const VIEW_LINKS_MAX_CHARS = 700;
+
 async function sizes(argv: string[]) {
   h = await connect({ argv });
   const { tools } = await h.client.listTools();
-  return { sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(t).length })), total: JSON.stringify({ tools }).length };
+  const total = JSON.stringify({ tools }).length;
+  const withoutMeta = JSON.stringify({ tools: tools.map(({ _meta: _m, ...rest }) => rest) }).length;
+  return { sizes: tools.map((t) => ({ name: t.name, chars: JSON.stringify(t).length })), total, links: total - withoutMeta };
 }
 
 describe('tools/list budget', () => {
@@ -24,6 +29,12 @@ describe('tools/list budget', () => {
     const { sizes: list, total } = await sizes([]);
     expect(list.length).toBeLessThanOrEqual(DEFAULT_MAX_TOOLS);
     expect(total).toBeLessThanOrEqual(TOTAL_MAX_CHARS);
+  });
+
+  it(`the MCP Apps view links add ≤ ${VIEW_LINKS_MAX_CHARS} chars to the whole list`, async () => {
+    const { links } = await sizes(['--toolsets', 'all']);
+    expect(links).toBeGreaterThan(0);
+    expect(links).toBeLessThanOrEqual(VIEW_LINKS_MAX_CHARS);
   });
 
   it(`every tool of every toolset ≤ ${PER_TOOL_MAX_CHARS} chars (≈ 600 tokens)`, async () => {

@@ -11,6 +11,7 @@ export default defineTool({
   description: 'Avatar characters by ownership, gender or name. Next: list_avatar_looks {group_id}.',
   toolset: 'avatars',
   kind: 'read',
+  view: 'ui://heygen/picker.html',
   input: {
     ownership: ownershipInput,
     gender: genderInput.optional(),

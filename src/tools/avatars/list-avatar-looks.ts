@@ -12,6 +12,7 @@ export default defineTool({
   description: 'Looks (look_id = avatar_id) by group, type, gender, orientation, engine or name; a look is ready once it has a preview_image_url.',
   toolset: 'avatars',
   kind: 'read',
+  view: 'ui://heygen/picker.html',
   hints: { idsFrom: 'list_avatar_groups' },
   input: {
     group_id: heygenId().optional(),

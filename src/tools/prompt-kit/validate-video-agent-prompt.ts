@@ -13,6 +13,7 @@ export default defineTool({
   description: 'Check a structured or natural Video Agent prompt before create_video_agent. Local, free; ≤ 50,000 chars.',
   toolset: 'prompt_kit',
   kind: 'read',
+  view: 'ui://heygen/prompt-check.html',
   local: true,
   input: {
     prompt: z.string().min(1).max(PROMPT_MAX_CHARS),

@@ -8,6 +8,7 @@ export default defineTool({
   description: 'Status of one video; when completed, its file, captioned, subtitle and share URLs (they expire: read again).',
   toolset: 'videos',
   kind: 'read',
+  view: 'ui://heygen/render.html',
   hints: { idsFrom: 'list_videos' },
   input: { video_id: heygenId() },
   output: {

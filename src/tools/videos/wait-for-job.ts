@@ -39,6 +39,7 @@ export default defineTool({
   description: 'Wait up to 50 s for a job: done:true once it finished (failed:true if it failed), else done:false; `next` says what to do now.',
   toolset: 'videos',
   kind: 'read',
+  view: 'ui://heygen/render.html',
   hints: { idsFrom: 'list_videos' },
   input: {
     kind: z.enum(JOB_KINDS),

@@ -11,6 +11,7 @@ export default defineTool({
   description: 'Voices by language, gender, engine (starfish for create_speech), type or name. Prefer the look\'s default_voice_id, else match gender; get_voice to preview.',
   toolset: 'voices',
   kind: 'read',
+  view: 'ui://heygen/picker.html',
   input: {
     language: z.string().trim().min(2).max(50).optional().describe('English, en or en-US'),
     gender: genderInput.optional(),
