@@ -67,6 +67,32 @@ describe('stdio end to end (built bin)', () => {
     expect(JSON.stringify(r)).not.toContain(CANARY);
   });
 
+  it('2026-07-28: a subscriptions/listen stream over stdio hears the job it asked for change, from the shared poller', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN],
+      env: { PATH: process.env.PATH ?? '', HEYGEN_API_KEY: CANARY, HEYGEN_API_BASE: sim.baseUrl },
+      stderr: 'ignore',
+    });
+    const client = new Client({ name: 'e2e', version: '0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(transport);
+    try {
+      const created = await client.callTool({ name: 'create_video_agent', arguments: { prompt: 'A short stdio listen test video.' } });
+      const uri = (created.content.find((c) => c.type === 'resource_link') as { uri: string }).uri;
+      const seen: string[] = [];
+      client.setNotificationHandler('notifications/resources/updated', (n) => { seen.push(n.params.uri); });
+      const sub = await client.listen({ resourceSubscriptions: [uri] });
+      expect(sub.honoredFilter.resourceSubscriptions).toEqual([uri]);
+      const id = uri.split('/').pop()!;
+      await expect.poll(() => sim.apiRequests().some((r) => r.method === 'GET' && r.path.endsWith(id)), { timeout: 10_000, interval: 20 }).toBe(true);
+      sim.advance(60 * 60_000);
+      await expect.poll(() => seen, { timeout: 15_000, interval: 50 }).toContain(uri);
+      await sub.close();
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
   it('writes only JSON-RPC lines to stdout, even for a garbage line, and exits within 2 s of stdin EOF', async () => {
     const child = spawnBin([], { DEBUG: '*', NODE_DEBUG: 'http,net' });
     const out = collect(child.stdout);
