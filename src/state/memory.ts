@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/server';
+import { MemoryUserKeyStore } from './user-keys.js';
 import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, type StateProvider } from './provider.js';
 
 /**
@@ -120,6 +121,7 @@ export class MemoryStateProvider implements StateProvider {
   readonly kind = 'memory' as const;
   readonly updates = new LocalUpdateBus();
   readonly sessions = new MemorySessionDirectory();
+  readonly userKeys = new MemoryUserKeyStore();
   private readonly states = new Map<string, KeyState>();
   // Sessions live in this process only, so each one's store lives (and dies) with its transport.
   eventStore(): EventStore {
