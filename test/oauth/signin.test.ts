@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallToolResult } from '@modelcontextprotocol/client';
+import { signIn } from './client.js';
+import { rawCall, teamServer, type TeamHarness } from './helpers.js';
+
+let h: TeamHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('hosted mode with sign-in: the server as an OAuth protected resource', () => {
+  it('publishes RFC 9728 metadata at both well-known paths and answers 401 with a challenge pointing at it', async () => {
+    h = await teamServer();
+    for (const path of ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
+      const r = await fetch(`${h.base}${path}`);
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({ resource: h.url, authorization_servers: [h.idp.issuer], scopes_supported: ['heygen:read', 'heygen:write', 'heygen:admin'], bearer_methods_supported: ['header'] });
+    }
+    const r = await rawCall(h.url, undefined, 'tools/list');
+    expect(r.status).toBe(401);
+    expect(r.challenge).toContain(`resource_metadata="${h.base}/.well-known/oauth-protected-resource/mcp"`);
+    expect(r.challenge).toContain('scope="heygen:read heygen:write"');
+  });
+
+  for (const era of ['modern', 'legacy'] as const) {
+    it(`${era}: the official client discovers, registers, signs in with code + PKCE and calls tools`, async () => {
+      h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+      const { client, provider } = await signIn(h.url, h.idp, era);
+      expect(provider.registrations).toBe(1);
+      const tokens = provider.tokens();
+      expect(tokens?.access_token.split('.')).toHaveLength(3);
+      const tools = await client.listTools();
+      expect(tools.tools.map((t) => t.name)).toContain('my_heygen_key');
+      const account = (await client.callTool({ name: 'get_account', arguments: {} })) as CallToolResult;
+      expect(account.isError).toBeFalsy();
+      const mine = (await client.callTool({ name: 'my_heygen_key', arguments: {} })) as CallToolResult;
+      expect(mine.structuredContent).toMatchObject({ key: 'team', user: 'alice' });
+      // The person's token never reaches HeyGen: only the team key does.
+      const upstream = h.sim.apiRequests();
+      expect(upstream.length).toBeGreaterThan(0);
+      for (const r of upstream) {
+        expect(r.headers['x-api-key']).toBe('team-key-0123456789');
+        expect(JSON.stringify(r.headers)).not.toContain(tokens!.access_token);
+      }
+      expect(h.logs.join('\n')).not.toContain(tokens!.access_token);
+      expect(h.logs.join('\n')).not.toContain('team-key-0123456789');
+      await client.close();
+    });
+  }
+
+  it('refuses expired, wrong-audience, wrong-issuer, unsigned and tampered tokens with 401', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+    const base = { iss: h.idp.issuer, aud: h.url, sub: 'mallory', scope: 'heygen:read heygen:write' };
+    const good = await h.idp.sign(base, { expiresIn: '5m' });
+    expect((await rawCall(h.url, good, 'tools/list')).status).toBe(200);
+    const [head, body, sig] = good.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const tampered = `${head}.${Buffer.from(JSON.stringify({ ...claims, scope: 'heygen:read heygen:write heygen:admin' })).toString('base64url')}.${sig}`;
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${body}.`;
+    const bad: Record<string, string> = {
+      expired: await h.idp.sign({ ...base, exp: now() - 600 }),
+      'wrong audience': await h.idp.sign({ ...base, aud: 'https://other.example/mcp' }, { expiresIn: '5m' }),
+      'wrong issuer': await h.idp.sign({ ...base, iss: 'https://evil.example' }, { expiresIn: '5m' }),
+      unsigned,
+      tampered,
+      'not a JWT': 'opaque-token-value',
+      'no expiry': await h.idp.sign(base),
+    };
+    for (const [what, token] of Object.entries(bad)) {
+      const r = await rawCall(h.url, token, 'tools/list');
+      expect(r.status, what).toBe(401);
+      expect(r.challenge, what).toMatch(/^Bearer .*error="invalid_token"/);
+      expect(r.challenge, what).toContain('resource_metadata=');
+    }
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('a token without heygen:write gets 403 insufficient_scope on a credit-spending tool and works for reads; webhooks need heygen:admin', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+    const reader = await h.idp.sign({ iss: h.idp.issuer, aud: h.url, sub: 'rita', scope: 'heygen:read' }, { expiresIn: '5m' });
+    const read = await rawCall(h.url, reader, 'tools/call', { name: 'get_account', arguments: {} });
+    expect(read.status).toBe(200);
+    expect(read.body.result.isError).toBeFalsy();
+    const spend = await rawCall(h.url, reader, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'A short hello' } });
+    expect(spend.status).toBe(403);
+    expect(spend.challenge).toMatch(/error="insufficient_scope"/);
+    expect(spend.challenge).toContain('heygen:write');
+    const writer = await h.idp.sign({ iss: h.idp.issuer, aud: h.url, sub: 'wes', scope: 'heygen:read heygen:write' }, { expiresIn: '5m' });
+    const hooks = await rawCall(h.url, writer, 'tools/call', { name: 'list_webhook_endpoints', arguments: {} });
+    expect(hooks.status).toBe(403);
+    expect(hooks.challenge).toContain('heygen:admin');
+    const none = await h.idp.sign({ iss: h.idp.issuer, aud: h.url, sub: 'nina', scope: 'openid' }, { expiresIn: '5m' });
+    const listed = await rawCall(h.url, none, 'tools/list');
+    expect(listed.status).toBe(403);
+    expect(listed.challenge).toContain('heygen:read');
+  });
+
+  it('the static bearer token keeps working beside sign-in', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_HTTP_TOKEN: 'static-token-0123456789abcdef' } });
+    const r = await rawCall(h.url, 'static-token-0123456789abcdef', 'tools/list');
+    expect(r.status).toBe(200);
+    const names = (r.body.result.tools as { name: string }[]).map((t) => t.name);
+    expect(names).not.toContain('my_heygen_key');
+  });
+});
