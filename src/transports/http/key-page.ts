@@ -66,7 +66,7 @@ ${team}
 function page(res: ServerResponse, status: number, title: string, body: string): void {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · heygen-mcp</title>
+<title>${escapeHtml(title)} · heygen-mcp</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1b1b1f}
 label{display:block;margin:1rem 0 .3rem}input[type=password]{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin:1rem .5rem 0 0;padding:.5rem 1rem;font:inherit}.secondary{background:none;border:1px solid #999}.note{color:#555;font-size:.9rem}</style>
@@ -74,7 +74,8 @@ button{margin:1rem .5rem 0 0;padding:.5rem 1rem;font:inherit}.secondary{backgrou
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
+    // same-origin: the ticket never leaves in a Referer, and the form's POST still carries a real Origin.
+    'referrer-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
