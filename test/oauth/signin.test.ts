@@ -98,6 +98,29 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
     expect(listed.challenge).toContain('heygen:read');
   });
 
+  it('a 2025 session belongs to the person who opened it: another person\'s valid token cannot use it', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+    const token = (sub: string) => h!.idp.sign({ iss: h!.idp.issuer, aud: h!.url, sub, scope: 'heygen:read heygen:write' }, { expiresIn: '5m' });
+    const post = async (bearer: string, body: unknown, session?: string) => fetch(h!.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) },
+      body: JSON.stringify(body),
+    });
+    const alice = await token('alice');
+    const init = await post(alice, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } });
+    expect(init.status).toBe(200);
+    await init.text();
+    const sid = init.headers.get('mcp-session-id')!;
+    expect(sid).toBeTruthy();
+    const list = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
+    const bob = await post(await token('bob'), list, sid);
+    expect(bob.status).toBe(404);
+    await bob.text();
+    const own = await post(alice, list, sid);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('my_heygen_key');
+  });
+
   it('the static bearer token keeps working beside sign-in', async () => {
     h = await teamServer({ env: { HEYGEN_MCP_HTTP_TOKEN: 'static-token-0123456789abcdef' } });
     const r = await rawCall(h.url, 'static-token-0123456789abcdef', 'tools/list');

@@ -30,10 +30,14 @@ const CLOCK_SKEW_S = 30;
 
 interface IssuerKeys { jwks: JWTVerifyGetKey }
 
+/** How long keys are kept, and how soon an unknown key id (a rotation) may fetch them again. */
+export interface KeyCacheTuning { cacheMaxAgeMs: number; cooldownMs: number }
+const DEFAULT_KEY_CACHE: KeyCacheTuning = { cacheMaxAgeMs: 10 * 60_000, cooldownMs: 30_000 };
+
 /** One configured issuer: its metadata is discovered once (retried after a failure), its keys cached by jose. */
 class Issuer {
   private keys: Promise<IssuerKeys> | undefined;
-  constructor(readonly url: string, private readonly log: Logger) {}
+  constructor(readonly url: string, private readonly log: Logger, private readonly tuning: KeyCacheTuning) {}
 
   getKeys(): Promise<IssuerKeys> {
     this.keys ??= this.discover().catch((err: unknown) => {
@@ -48,7 +52,7 @@ class Issuer {
     if (typeof meta.jwks_uri !== 'string') throw new Error(`${this.url} publishes no jwks_uri`);
     this.log.info('oauth: issuer metadata loaded', { issuer: this.url });
     // Keys are kept for 10 minutes; an unknown key id (a rotation) refetches, at most every 30 s.
-    return { jwks: createRemoteJWKSet(new URL(meta.jwks_uri), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: DISCOVERY_TIMEOUT_MS }) };
+    return { jwks: createRemoteJWKSet(new URL(meta.jwks_uri), { cacheMaxAge: this.tuning.cacheMaxAgeMs, cooldownDuration: this.tuning.cooldownMs, timeoutDuration: DISCOVERY_TIMEOUT_MS }) };
   }
 }
 
@@ -94,8 +98,9 @@ function scopesOf(p: JWTPayload): string[] {
 /** Verifies JWT access tokens for the configured issuers and this resource. */
 export class JwtVerifier implements OAuthTokenVerifier {
   private readonly issuers: Map<string, Issuer>;
-  constructor(issuers: string[], private readonly audience: string, log: Logger) {
-    this.issuers = new Map(issuers.map((i) => [i.replace(/\/$/, ''), new Issuer(i, log)]));
+  constructor(issuers: string[], private readonly audience: string, log: Logger, tuning: Partial<KeyCacheTuning> = {}) {
+    const t = { ...DEFAULT_KEY_CACHE, ...tuning };
+    this.issuers = new Map(issuers.map((i) => [i.replace(/\/$/, ''), new Issuer(i, log, t)]));
   }
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
