@@ -49,3 +49,13 @@ export interface AccountBinding {
   /** Deletes the person's saved key (the team key, if any, applies again). */
   forget(): Promise<void>;
 }
+
+/**
+ * The dependencies to serve one request with: for a signed-in person, bound to their key as it
+ * is now (saved, replaced or deleted since the instance was made); undefined while they have none.
+ */
+export async function currentDeps(deps: ServerDeps): Promise<ServerDeps | undefined> {
+  if (!deps.account) return deps;
+  const now = await deps.account.current();
+  return now ? { ...now, era: deps.era, watcher: deps.watcher, account: deps.account } : undefined;
+}

@@ -1,6 +1,6 @@
 import { inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type Server, type Tool } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
-import type { ServerDeps } from '../context.js';
+import { currentDeps, type ServerDeps } from '../context.js';
 import { toolEntry } from '../tool-list.js';
 import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
@@ -72,9 +72,9 @@ export function bindTools(server: Server, deps: ServerDeps): void {
     if (deps.account && !def.local) {
       // A signed-in person's key is looked up for every call: it may have been saved (or
       // replaced) on the key page since this instance was made.
-      const current = await deps.account.current();
+      const current = await currentDeps(deps);
       if (!current) return noKeyYet(ctx, caps(), deps.account);
-      bound = { ...current, era: deps.era, watcher: deps.watcher, account: deps.account };
+      bound = current;
     }
     return runTool(def, request.params.arguments, {
       deps: bound,

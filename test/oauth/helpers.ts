@@ -65,6 +65,7 @@ export async function rawCall(url: string, token: string | undefined, method: st
     'mcp-protocol-version': '2026-07-28', 'mcp-method': method,
   };
   if (method === 'tools/call') headers['mcp-name'] = String(params.name);
+  if (method === 'resources/read') headers['mcp-name'] = String(params.uri);
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   const r = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta: MODERN_META } }) });
   const text = await r.text();

@@ -121,6 +121,19 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
     expect(await own.text()).toContain('my_heygen_key');
   });
 
+  it('before a person saves a key, docs resources read and HeyGen resources say how to add one', async () => {
+    h = await teamServer();
+    const token = await h.idp.sign({ iss: h.idp.issuer, aud: h.url, sub: 'newcomer', scope: 'heygen:read' }, { expiresIn: '5m' });
+    const listed = await rawCall(h.url, token, 'resources/list');
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body.result.resources)).toContain('heygen://docs');
+    const docs = await rawCall(h.url, token, 'resources/read', { uri: 'heygen://docs' });
+    expect(docs.body.result?.contents, JSON.stringify(docs.body)).toHaveLength(1);
+    const avatars = await rawCall(h.url, token, 'resources/read', { uri: 'heygen://avatars' });
+    expect(avatars.body.error.message).toMatch(/No HeyGen key is saved for your account yet/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
   it('the static bearer token keeps working beside sign-in', async () => {
     h = await teamServer({ env: { HEYGEN_MCP_HTTP_TOKEN: 'static-token-0123456789abcdef' } });
     const r = await rawCall(h.url, 'static-token-0123456789abcdef', 'tools/list');
