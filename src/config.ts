@@ -155,6 +155,9 @@ function checkSignIn(cfg: z.output<typeof ConfigSchema>): void {
   if (cfg.oauthIssuers.length > 0 && !cfg.publicUrl) {
     throw new ConfigError('Invalid configuration:\n  --public-url / HEYGEN_MCP_PUBLIC_URL: required with --oauth-issuer (tokens must name this URL as their audience).');
   }
+  if (cfg.publicUrl !== undefined && !/\/mcp\/?$/.test(new URL(cfg.publicUrl).pathname)) {
+    throw new ConfigError('Invalid configuration:\n  --public-url / HEYGEN_MCP_PUBLIC_URL: must be the MCP endpoint as clients reach it, ending in /mcp (e.g. https://mcp.example.com/mcp).');
+  }
   if (cfg.keyEncryptionKey !== undefined && !encryptionKeyBytes(cfg.keyEncryptionKey)) {
     throw new ConfigError('Invalid configuration:\n  HEYGEN_MCP_KEY_ENCRYPTION_KEY: must be 32 bytes, written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`).');
   }

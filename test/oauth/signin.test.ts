@@ -19,6 +19,9 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
       expect(r.status).toBe(200);
       expect(await r.json()).toMatchObject({ resource: h.url, authorization_servers: [h.idp.issuer], scopes_supported: ['heygen:read', 'heygen:write', 'heygen:admin'], bearer_methods_supported: ['header'] });
     }
+    const fromPage = await fetch(`${h.base}/.well-known/oauth-protected-resource/mcp`, { headers: { origin: 'https://client.example' } });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('*');
     const r = await rawCall(h.url, undefined, 'tools/list');
     expect(r.status).toBe(401);
     expect(r.challenge).toContain(`resource_metadata="${h.base}/.well-known/oauth-protected-resource/mcp"`);

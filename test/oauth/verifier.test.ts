@@ -101,6 +101,7 @@ describe('sign-in configuration', () => {
   it('needs a public URL with an issuer and a 32-byte encryption key', () => {
     expect(() => loadConfig(['--http', '--oauth-issuer', 'https://id.example.com'], {})).toThrow(/--public-url \/ HEYGEN_MCP_PUBLIC_URL: required/);
     expect(() => loadConfig([], { HEYGEN_MCP_KEY_ENCRYPTION_KEY: 'too-short' })).toThrow(ConfigError);
+    expect(() => loadConfig([], { HEYGEN_MCP_PUBLIC_URL: 'https://mcp.example.com/' })).toThrow(/ending in \/mcp/);
     const c = loadConfig(['--http', '--oauth-issuer', 'https://a.example.com,https://b.example.com/realms/x', '--public-url', 'https://mcp.example.com/mcp'], {
       HEYGEN_MCP_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('hex'), HEYGEN_MCP_TEAM_API_KEY: 'team',
     });

@@ -56,3 +56,18 @@ describe.skipIf(!redisAvailable)('saved HeyGen keys in Redis', () => {
     }
   });
 });
+
+describe.skipIf(!redisAvailable)('sign-in with Redis', () => {
+  it('refuses to start without HEYGEN_MCP_KEY_ENCRYPTION_KEY (saved keys must open on every replica)', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    const { startHttpServer, HttpStartError } = await import('../../src/transports/http/server.js');
+    const states = await RedisStateProvider.connect(redis!.url, { log: silentLogger });
+    try {
+      const config = loadConfig(['--http', '--port', '0', '--oauth-issuer', 'https://id.example.com', '--public-url', 'https://mcp.example.com/mcp'], {});
+      await expect(startHttpServer({ config, upstream: { apiKey: undefined, baseUrl: 'http://127.0.0.1:9', sandbox: false, close: async () => undefined }, states, log: silentLogger }))
+        .rejects.toThrow(HttpStartError);
+    } finally {
+      await states.close();
+    }
+  });
+});

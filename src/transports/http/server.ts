@@ -102,10 +102,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   redact(config.teamApiKey);
   redact(config.keyEncryptionKey);
 
-  const table = new SessionTable({ maxSessions: limits.maxSessions, idleTtlMs: limits.idleTtlMs }, log);
-  const sharing = shareWatches(opts.states, log);
-  const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
-  const unlisten = sharing.attach(watcher);
+  // Sign-in is set up first: a refusal to start must leave nothing running.
   const keys = new KeyResolver({ config, upstream: opts.upstream, states: opts.states, log });
   let rs: ResourceServer | undefined;
   let accounts: Accounts | undefined;
@@ -121,6 +118,11 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     accounts = new Accounts({ sealer: new KeySealer(secret), store: opts.states.userKeys, teamKey: config.teamApiKey, pageUrl: `${base}/keys`, keys, log });
     keys.accounts = accounts;
   }
+
+  const table = new SessionTable({ maxSessions: limits.maxSessions, idleTtlMs: limits.idleTtlMs }, log);
+  const sharing = shareWatches(opts.states, log);
+  const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
+  const unlisten = sharing.attach(watcher);
 
   /** Reads and parses a JSON body within the limit; on failure answers and returns undefined. */
   const jsonBody = async (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> => {
@@ -194,6 +196,8 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       return receiveWebhook(req, res, { secret: config.webhookSecret, watcher, shared: sharing.shared, maxBodyBytes: limits.maxBodyBytes, log });
     }
     if (!hostAllowed(policy, header(req, 'host'))) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Host header not allowed.');
+    // RFC 9728 metadata is public (how to sign in), readable from any origin like the SDK's own.
+    if (rs?.isMetadataPath(path)) return serveMetadata(req, res, rs.metadata);
     const origin = header(req, 'origin');
     if (!originAllowed(policy, origin)) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Origin not allowed (see HEYGEN_MCP_ALLOWED_ORIGINS).');
     if (origin) {
@@ -206,11 +210,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       res.end();
       return;
     }
-    // Public by design: RFC 9728 metadata (how to sign in) and the key page (its own signed links).
-    if (rs?.isMetadataPath(path)) {
-      if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
-      return sendJson(res, 200, rs.metadata, { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=3600' });
-    }
+    // Public by design: the key page works from its own signed links.
     if (accounts && path === '/keys') return serveKeyPage(req, res, url, accounts, log);
     const authorization = header(req, 'authorization');
     const staticOk = config.httpToken !== undefined && bearerOk(config.httpToken, authorization);
@@ -278,6 +278,17 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   };
 
   return { url: `http://${shownHost}:${port}/mcp`, port, close, sessions: () => table.size, watches: () => watcher.size };
+}
+
+function serveMetadata(req: IncomingMessage, res: ServerResponse, doc: Record<string, unknown>): void {
+  const cors = { 'access-control-allow-origin': '*' };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'mcp-protocol-version', 'access-control-max-age': '600' });
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { ...cors, allow: 'GET' });
+  sendJson(res, 200, doc, { ...cors, 'cache-control': 'public, max-age=3600' });
 }
 
 function idOf(body: unknown): string | number | null {
