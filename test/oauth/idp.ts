@@ -78,7 +78,13 @@ export async function startIdp(resource: string): Promise<Idp> {
       : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-    for (const indicator of Object.keys(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, state.grant);
+    for (const [indicator, asked] of Object.entries(missing.missingResourceScopes ?? {})) {
+      // The person consents to what the test grants; the rest of what was asked is declined.
+      const granted = state.grant.split(' ');
+      grant.addResourceScope(indicator, asked.filter((s) => granted.includes(s)).join(' '));
+      const declined = asked.filter((s) => !granted.includes(s));
+      if (declined.length) grant.rejectResourceScope(indicator, declined.join(' '));
+    }
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   };

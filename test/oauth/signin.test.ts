@@ -137,6 +137,21 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 
+  it('through the official client: a person granted only heygen:read reads, and a spend is refused with 403 (the client is sent to ask for heygen:write)', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+    h.idp.grant = 'heygen:read';
+    const { client, provider } = await signIn(h.url, h.idp, 'modern');
+    expect(provider.tokens()?.scope).toBe('heygen:read');
+    expect(((await client.callTool({ name: 'get_account', arguments: {} })) as CallToolResult).isError).toBeFalsy();
+    provider.authorizationUrl = undefined;
+    const before = h.sim.apiRequests().length;
+    await expect(client.callTool({ name: 'create_video_agent', arguments: { prompt: 'Hello' } })).rejects.toThrow();
+    // Nothing reached HeyGen, and the client was pointed at the IdP for the missing scope.
+    expect(h.sim.apiRequests().length).toBe(before);
+    expect(provider.authorizationUrl?.searchParams.get('scope')).toContain('heygen:write');
+    await client.close();
+  });
+
   it('the static bearer token keeps working beside sign-in', async () => {
     h = await teamServer({ env: { HEYGEN_MCP_HTTP_TOKEN: 'static-token-0123456789abcdef' } });
     const r = await rawCall(h.url, 'static-token-0123456789abcdef', 'tools/list');
