@@ -148,7 +148,7 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
     await expect(client.callTool({ name: 'create_video_agent', arguments: { prompt: 'Hello' } })).rejects.toThrow();
     // Nothing reached HeyGen, and the client was pointed at the IdP for the missing scope.
     expect(h.sim.apiRequests().length).toBe(before);
-    expect(provider.authorizationUrl?.searchParams.get('scope')).toContain('heygen:write');
+    expect((provider.authorizationUrl as URL | undefined)?.searchParams.get('scope')).toContain('heygen:write');
     await client.close();
   });
 
