@@ -119,8 +119,8 @@ describe('the key page in a real browser', () => {
     await bob.client.close();
   });
 
-  it('a stale or forged link is refused, and the team key is mentioned when one is set', async () => {
-    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789'] } });
+  it('a stale or forged link is refused, a key HeyGen rejects is not saved, and replacing a key moves a person off the team key', async () => {
+    h = await teamServer({ env: { HEYGEN_MCP_TEAM_API_KEY: 'team-key-0123456789' }, sim: { apiKeys: ['team-key-0123456789', 'carol-key-5566778899'] } });
     const page = await browser.newPage();
     try {
       expect((await page.goto(`${h.base}/keys?t=forged.ticket`))?.status()).toBe(400);
@@ -129,9 +129,32 @@ describe('the key page in a real browser', () => {
       await page.close();
     }
     h.idp.user = 'carol';
-    const { client } = await signIn(h.url, h.idp, 'modern', { elicitation: true });
-    const replace = await call(client, 'my_heygen_key', { action: 'status' });
-    expect(replace.structuredContent).toMatchObject({ key: 'team' });
+    const { client } = await signIn(h.url, h.idp, 'modern', {
+      elicitation: true,
+      beforeConnect: (c) => c.setRequestHandler('elicitation/create', async (req) => {
+        const p = await browser.newPage();
+        try {
+          await p.goto((req.params as { url: string }).url);
+          expect(await p.textContent('body')).toContain('administrator has set a team HeyGen key');
+          await p.fill('#api_key', 'not-a-heygen-key-000');
+          await Promise.all([p.waitForURL((u) => u.pathname === '/keys' && u.search === ''), p.click('button[value=save]')]);
+          expect(await p.textContent('h1')).toBe('Key not accepted');
+          await p.goBack();
+          await p.fill('#api_key', 'carol-key-5566778899');
+          await Promise.all([p.waitForURL((u) => u.pathname === '/keys' && u.search === ''), p.click('button[value=save]')]);
+          expect(await p.textContent('h1')).toBe('Key saved');
+        } finally {
+          await p.close();
+        }
+        return { action: 'accept' };
+      }),
+    });
+    expect((await call(client, 'my_heygen_key', { action: 'status' })).structuredContent).toMatchObject({ key: 'team' });
+    expect((await call(client, 'my_heygen_key', { action: 'replace' })).structuredContent).toMatchObject({ key: 'personal', user: 'carol' });
+    expect((await call(client, 'get_account')).isError).toBeFalsy();
+    expect(h.sim.apiRequests().at(-1)?.headers['x-api-key']).toBe('carol-key-5566778899');
+    expect(h.logs.join('\n')).not.toContain('not-a-heygen-key-000');
+    expect(h.logs.join('\n')).not.toContain('carol-key-5566778899');
     await client.close();
   });
 });

@@ -15,7 +15,11 @@ export interface AccountsOptions {
   pageUrl: string;
   keys: KeyResolver;
   log: Logger;
+  /** Asks HeyGen whether a key works before it is saved (`unknown` when HeyGen cannot tell now). */
+  check?: (key: string) => Promise<KeyCheck>;
 }
+
+export type KeyCheck = 'ok' | 'rejected' | 'unknown';
 
 /**
  * Signed-in people and their HeyGen keys: the saved key (opened from its sealed record) or the
@@ -76,6 +80,12 @@ export class Accounts {
   pageUrl(user: { userId: string; name: string }): string {
     const ticket = this.o.sealer.sign({ u: user.userId, n: user.name.slice(0, 100), e: Date.now() + TICKET_TTL_MS });
     return `${this.o.pageUrl}?t=${ticket}`;
+  }
+
+  /** Whether HeyGen accepts a key (one account lookup); `unknown` when it cannot be asked. */
+  check(key: string): Promise<KeyCheck> {
+    redact(key);
+    return this.o.check ? this.o.check(key) : Promise.resolve('unknown');
   }
 
   /** Saves a person's key, sealed. */

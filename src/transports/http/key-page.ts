@@ -58,9 +58,12 @@ ${team}
   if (!key || key.length > MAX_KEY_CHARS || !/^[\x21-\x7e]+$/.test(key)) {
     return page(res, 400, 'Not a key', '<p>That does not look like a HeyGen API key (one line of printable characters). Go back and paste it again.</p>');
   }
+  const verdict = await accounts.check(key);
+  if (verdict === 'rejected') return page(res, 400, 'Key not accepted', '<p>HeyGen did not accept this key. Copy it again from the HeyGen app (Settings → API), go back and paste it.</p>');
   await accounts.save(ticket.u, key);
-  log.info('key page: a key was saved');
-  return page(res, 200, 'Key saved', '<p>Your HeyGen key is saved. Go back to your assistant and continue: the call waiting for it will go on.</p><p>You can close this tab.</p>');
+  log.info('key page: a key was saved', { checked: verdict === 'ok' });
+  const unchecked = verdict === 'unknown' ? '<p class="note">HeyGen could not be asked to confirm the key just now; if calls fail with a key error, save it again.</p>' : '';
+  return page(res, 200, 'Key saved', `<p>Your HeyGen key is saved. Go back to your assistant and continue: the call waiting for it will go on.</p>${unchecked}<p>You can close this tab.</p>`);
 }
 
 function page(res: ServerResponse, status: number, title: string, body: string): void {

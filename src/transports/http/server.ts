@@ -14,7 +14,8 @@ import { shareWatches } from '../../state/watch-share.js';
 import { VERSION } from '../../version.js';
 import { bearerOk, hostAllowed, isLoopbackHost, makePolicy, originAllowed, type AccessPolicy } from './access.js';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, parseJson, readBody } from './body.js';
-import { Accounts } from './accounts.js';
+import { HeyGenError } from '../../heygen/errors.js';
+import { Accounts, type KeyCheck } from './accounts.js';
 import { serveKeyPage } from './key-page.js';
 import { header, KeyResolver, type Caller } from './keys.js';
 import { missingScope, ResourceServer, scopeNeeded } from './oauth.js';
@@ -115,7 +116,15 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       secret = randomBytes(32);
     }
     const base = rs.resource.replace(/\/mcp$/, '');
-    accounts = new Accounts({ sealer: new KeySealer(secret), store: opts.states.userKeys, teamKey: config.teamApiKey, pageUrl: `${base}/keys`, keys, log });
+    const check = async (key: string): Promise<KeyCheck> => {
+      try {
+        await keys.depsFor(key).heygen.users.me({ signal: AbortSignal.timeout(10_000) });
+        return 'ok';
+      } catch (err) {
+        return err instanceof HeyGenError && (err.status === 401 || err.status === 403) ? 'rejected' : 'unknown';
+      }
+    };
+    accounts = new Accounts({ sealer: new KeySealer(secret), store: opts.states.userKeys, teamKey: config.teamApiKey, pageUrl: `${base}/keys`, keys, log, check });
     keys.accounts = accounts;
   }
 
