@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/client';
+import { waitFor } from '../http/helpers.js';
 import { signIn } from './client.js';
 import { rawCall, teamServer, type TeamHarness } from './helpers.js';
 
@@ -158,5 +159,33 @@ describe('hosted mode with sign-in: the server as an OAuth protected resource', 
     expect(r.status).toBe(200);
     const names = (r.body.result.tools as { name: string }[]).map((t) => t.name);
     expect(names).not.toContain('my_heygen_key');
+  });
+});
+
+describe('subscriptions for signed-in people', () => {
+  it('a 2025 session opened before the person had a key subscribes with the key saved since, and hears the job finish', async () => {
+    h = await teamServer({ sim: { speed: 1, apiKeys: ['sub-key-0123456789'] } });
+    const hh = h;
+    // The job exists in the person's HeyGen account before they connect.
+    const headers = { 'x-api-key': 'sub-key-0123456789', 'content-type': 'application/json' };
+    const looks = (await (await fetch(`${hh.sim.baseUrl}/v3/avatars/looks?limit=1`, { headers })).json()) as { data: { id: string }[] };
+    const made = (await (await fetch(`${hh.sim.baseUrl}/v3/videos`, { method: 'POST', headers, body: JSON.stringify({ type: 'avatar', avatar_id: looks.data[0]?.id, script: 'Hello.' }) })).json()) as { data: { video_id: string } };
+    const uri = `heygen://videos/${made.data.video_id}`;
+    hh.idp.user = 'sue';
+    const { client } = await signIn(hh.url, hh.idp, 'legacy');
+    await expect(client.subscribeResource({ uri })).rejects.toThrow(/No HeyGen key is saved/);
+    // Saved on the key page (a link the server signs for her; the browser test covers the page itself).
+    const mine = (await client.callTool({ name: 'get_account', arguments: {} })) as CallToolResult;
+    const link = /(http:\/\/\S+\/keys\?t=\S+?) in a browser/.exec((mine.content[0] as { text: string }).text)?.[1];
+    expect(link).toBeTruthy();
+    const saved = await fetch(`${hh.base}/keys`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: hh.base }, body: new URLSearchParams({ t: new URL(link!).searchParams.get('t')!, action: 'save', api_key: 'sub-key-0123456789' }).toString() });
+    expect(saved.status).toBe(200);
+    const seen: string[] = [];
+    client.setNotificationHandler('notifications/resources/updated', (n) => { seen.push(n.params.uri); });
+    await client.subscribeResource({ uri });
+    await waitFor(() => hh.sim.apiRequests().some((r) => r.path === `/v3/videos/${made.data.video_id}` && r.headers['x-api-key'] === 'sub-key-0123456789'));
+    hh.sim.advance(10 * 60_000);
+    await waitFor(() => seen.includes(uri));
+    await client.close();
   });
 });
