@@ -1,5 +1,5 @@
 import type { Server } from '@modelcontextprotocol/server';
-import type { ServerDeps } from './context.js';
+import { currentDeps, type ServerDeps } from './context.js';
 import { promptTable } from './prompts/index.js';
 import { templateDef } from './resources/index.js';
 
@@ -18,7 +18,9 @@ export function bindCompletion(server: Server, deps: ServerDeps): void {
       if (c) values = c(argument.value);
     } else {
       const c = templateDef(ref.uri)?.complete?.[argument.name];
-      if (c) values = await c(argument.value, deps);
+      // A signed-in person's completions come from their own key's cache (none before they have a key).
+      const d = c ? await currentDeps(deps) : undefined;
+      if (c && d) values = await c(argument.value, d);
     }
     return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
   });

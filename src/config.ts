@@ -29,6 +29,10 @@ export const OPTIONS: OptionSpec[] = [
   { key: 'httpToken', env: 'HEYGEN_MCP_HTTP_TOKEN', kind: 'string', help: 'Bearer token required on every HTTP request; mandatory off loopback.' },
   { key: 'allowedOrigins', env: 'HEYGEN_MCP_ALLOWED_ORIGINS', kind: 'list', help: 'Comma list of allowed `Origin`s for HTTP.' },
   { key: 'webhookSecret', env: 'HEYGEN_MCP_WEBHOOK_SECRET', kind: 'string', help: 'Signing secret of a HeyGen webhook endpoint: enables `POST /webhooks/heygen` in HTTP mode.' },
+  { key: 'oauthIssuers', env: 'HEYGEN_MCP_OAUTH_ISSUER', flag: 'oauth-issuer', kind: 'list', help: 'Sign people in with these OAuth / OpenID issuers (comma list): HTTP requests may carry their JWT access tokens. Needs `--public-url`.' },
+  { key: 'publicUrl', env: 'HEYGEN_MCP_PUBLIC_URL', flag: 'public-url', kind: 'string', help: 'This server\'s canonical MCP URL (e.g. `https://mcp.example.com/mcp`): the audience access tokens must name. Required with an issuer.' },
+  { key: 'keyEncryptionKey', env: 'HEYGEN_MCP_KEY_ENCRYPTION_KEY', kind: 'string', help: '32 random bytes (base64 or hex) sealing the HeyGen keys people save (AES-256-GCM). Required with Redis; without it stored keys last one process.' },
+  { key: 'teamApiKey', env: 'HEYGEN_MCP_TEAM_API_KEY', kind: 'string', help: 'HeyGen key for signed-in people who have not saved their own. Never logged or echoed.' },
   { key: 'allowClientKeys', env: 'HEYGEN_MCP_ALLOW_CLIENT_KEYS', kind: 'boolean', default: 'false', help: 'Let HTTP clients bring their own key (`X-HeyGen-Api-Key`) even when the server has one.' },
   { key: 'downloadDir', env: 'HEYGEN_MCP_DOWNLOAD_DIR', kind: 'string', default: '~/Downloads/heygen', help: 'Where downloads are written.' },
   { key: 'uploadRoots', env: 'HEYGEN_MCP_UPLOAD_ROOTS', kind: 'list', help: `Directories local uploads may come from, besides the client's MCP roots (separated by \`${delimiter}\`).` },
@@ -87,6 +91,10 @@ const ConfigSchema = z.object({
   httpToken: z.string().min(16, 'must be at least 16 characters').optional(),
   allowedOrigins: z.array(z.string()).default([]),
   allowClientKeys: bool.default(false),
+  oauthIssuers: z.array(z.url({ protocol: /^https?$/ })).default([]),
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  keyEncryptionKey: z.string().trim().optional(),
+  teamApiKey: z.string().trim().min(1).optional(),
   webhookSecret: z.string().min(8, 'must be at least 8 characters').optional(),
   downloadDir: z.string().min(1).default('~/Downloads/heygen'),
   uploadRoots: z.array(z.string()).default([]),
@@ -132,6 +140,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         port: { type: 'string' },
         host: { type: 'string' },
         stateless: { type: 'boolean' },
+        'oauth-issuer': { type: 'string' },
+        'public-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -155,6 +165,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (f.port !== undefined) raw.port = f.port;
   if (f.host !== undefined) raw.host = f.host;
   if (f.stateless) raw.stateless = true;
+  if (f['oauth-issuer'] !== undefined) raw.oauthIssuers = splitList(f['oauth-issuer'], ',');
+  if (f['public-url'] !== undefined) raw.publicUrl = f['public-url'];
 
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
@@ -166,7 +178,32 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const cfg = result.data;
+  checkSignIn(cfg);
   return { ...cfg, enabledToolsets: resolveToolsets(cfg.toolsets) };
+}
+
+/** Sign-in options that only make sense together. */
+function checkSignIn(cfg: z.output<typeof ConfigSchema>): void {
+  if (cfg.oauthIssuers.length > 0 && !cfg.publicUrl) {
+    throw new ConfigError('Invalid configuration:\n  --public-url / HEYGEN_MCP_PUBLIC_URL: required with --oauth-issuer (tokens must name this URL as their audience).');
+  }
+  if (cfg.publicUrl !== undefined && !/\/mcp\/?$/.test(new URL(cfg.publicUrl).pathname)) {
+    throw new ConfigError('Invalid configuration:\n  --public-url / HEYGEN_MCP_PUBLIC_URL: must be the MCP endpoint as clients reach it, ending in /mcp (e.g. https://mcp.example.com/mcp).');
+  }
+  if (cfg.keyEncryptionKey !== undefined && !encryptionKeyBytes(cfg.keyEncryptionKey)) {
+    throw new ConfigError('Invalid configuration:\n  HEYGEN_MCP_KEY_ENCRYPTION_KEY: must be 32 bytes, written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`).');
+  }
+}
+
+/** The 32 bytes of HEYGEN_MCP_KEY_ENCRYPTION_KEY (hex or base64), or undefined when it is not that. */
+export function encryptionKeyBytes(text: string): Buffer | undefined {
+  const t = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(t)) return Buffer.from(t, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) {
+    const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (b.length === 32) return b;
+  }
+  return undefined;
 }
 
 function splitList(v: string, sep: string): string[] {
@@ -175,7 +212,7 @@ function splitList(v: string, sep: string): string[] {
 
 export const HELP = `heygen-mcp — MCP server for the HeyGen API v3
 
-Usage: heygen-mcp [--sandbox [--sandbox-speed N]] [--toolsets a,b] [--read-only] [--stdio | --http [--port N] [--host H] [--stateless]]
+Usage: heygen-mcp [--sandbox [--sandbox-speed N]] [--toolsets a,b] [--read-only] [--stdio | --http [--port N] [--host H] [--stateless] [--oauth-issuer URL --public-url URL]]
        heygen-mcp --help | --version
 
   --help, -h      Print this help and exit.

@@ -28,4 +28,34 @@ export interface ServerDeps {
    * later. (2026-07-28 clients use `subscriptions/listen`, which the transports serve.)
    */
   watcher?: JobWatcher | undefined;
+  /**
+   * Hosted mode with sign-in: the person this instance serves. Their HeyGen key comes from the
+   * encrypted key store (or the team key); tools that reach HeyGen ask for one when there is none.
+   */
+  account?: AccountBinding | undefined;
+}
+
+/** Which HeyGen key a signed-in person runs with. */
+export type KeySource = 'personal' | 'team' | 'none';
+
+export interface AccountBinding {
+  /** A name to show the person (from their token), never a secret. */
+  readonly name: string;
+  /** A fresh, signed, short-lived link to the page where the person saves or replaces their key. */
+  keyPageUrl(): string;
+  /** Dependencies bound to the person's current key; undefined while they have none. */
+  current(): Promise<ServerDeps | undefined>;
+  source(): Promise<KeySource>;
+  /** Deletes the person's saved key (the team key, if any, applies again). */
+  forget(): Promise<void>;
+}
+
+/**
+ * The dependencies to serve one request with: for a signed-in person, bound to their key as it
+ * is now (saved, replaced or deleted since the instance was made); undefined while they have none.
+ */
+export async function currentDeps(deps: ServerDeps): Promise<ServerDeps | undefined> {
+  if (!deps.account) return deps;
+  const now = await deps.account.current();
+  return now ? { ...now, era: deps.era, watcher: deps.watcher, account: deps.account } : undefined;
 }

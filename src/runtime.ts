@@ -51,6 +51,11 @@ export function makeDeps(args: {
   config: Config;
   upstream: Upstream;
   apiKey: string | undefined;
+  /**
+   * What the per-key state (duplicate guard, jobs, catalog cache) is keyed by, when not the key
+   * alone: a team key shared by signed-in people keeps each person's state apart.
+   */
+  stateKey?: string;
   transport: 'stdio' | 'http';
   era?: 'modern' | 'legacy';
   states: StateProvider;
@@ -63,7 +68,7 @@ export function makeDeps(args: {
   return {
     config: { ...args.config, downloadDir: expandHome(args.config.downloadDir) },
     heygen: new HeyGenClient({ apiKey: key, baseUrl: args.upstream.baseUrl, maxRetries: args.config.maxRetries, userAgent: `heygen-mcp/${VERSION}` }),
-    state: args.states.forKey(key),
+    state: args.states.forKey(args.stateKey ?? key),
     transport: args.transport,
     era: args.era,
     sandbox: args.upstream.sandbox,

@@ -1,6 +1,6 @@
 import { ProtocolError, ProtocolErrorCode, Server, type CacheHint, type ServerCapabilities } from '@modelcontextprotocol/server';
 import { bindCompletion } from './completion.js';
-import type { ServerDeps } from './context.js';
+import { currentDeps, type ServerDeps } from './context.js';
 import { INSTRUCTIONS } from './instructions.js';
 import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
@@ -52,25 +52,37 @@ export function createServer(deps: ServerDeps): Server {
  * a session lives, so subscribing to them is accepted and does nothing.
  */
 function bindLegacySubscriptions(server: Server, deps: ServerDeps): void {
-  const sub = deps.watcher!.subscriber(deps.state.keyId, deps.heygen, (uri) => {
-    server.sendResourceUpdated({ uri }).catch(() => undefined);
-  });
+  // One subscriber per key the session has used: a signed-in person's key may arrive (or change)
+  // after the session opened, and watches run with the key that was current when they began.
+  const subs = new Map<string, ReturnType<NonNullable<ServerDeps['watcher']>['subscriber']>>();
+  const subscriberFor = (d: ServerDeps) => {
+    let sub = subs.get(d.state.keyId);
+    if (!sub) {
+      sub = d.watcher!.subscriber(d.state.keyId, d.heygen, (uri) => {
+        server.sendResourceUpdated({ uri }).catch(() => undefined);
+      });
+      subs.set(d.state.keyId, sub);
+    }
+    return sub;
+  };
   const checkUri = (uri: string) => {
     if (!uri.startsWith('heygen://')) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Only heygen:// resources can be subscribed to, not "${uri.slice(0, 100)}".`);
   };
-  server.setRequestHandler('resources/subscribe', (request) => {
+  server.setRequestHandler('resources/subscribe', async (request) => {
     checkUri(request.params.uri);
-    sub.subscribe(request.params.uri);
+    const d = await currentDeps(deps);
+    if (!d) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, 'No HeyGen key is saved for your account yet: call any HeyGen tool (it opens the key page) first.');
+    subscriberFor(d).subscribe(request.params.uri);
     return {};
   });
   server.setRequestHandler('resources/unsubscribe', (request) => {
     checkUri(request.params.uri);
-    sub.unsubscribe(request.params.uri);
+    for (const sub of subs.values()) sub.unsubscribe(request.params.uri);
     return {};
   });
   const previous = server.onclose;
   server.onclose = () => {
     previous?.();
-    sub.release();
+    for (const sub of subs.values()) sub.release();
   };
 }

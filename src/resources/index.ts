@@ -1,5 +1,5 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
-import type { ServerDeps } from '../context.js';
+import { currentDeps, type ServerDeps } from '../context.js';
 import type { SkillResources } from './skills.js';
 import { CATALOG_RESOURCES } from './catalog.js';
 import type { ResourceDef } from './define.js';
@@ -16,6 +16,9 @@ export const ALL_RESOURCES: ResourceDef[] = [
   ...CATALOG_RESOURCES,
   ...VIEW_RESOURCES,
 ];
+
+/** Groups that come from this package, not from HeyGen: no key is needed to read them. */
+const LOCAL_GROUPS: ResourceDef[][] = [VISUAL_STYLE_RESOURCES, DOC_RESOURCES, VIEW_RESOURCES];
 
 /** Resources documented as public knowledge (the same for every caller) may sit in shared caches. */
 const PUBLIC = new Set(['docs', 'doc', 'visual-styles', 'visual-style', 'view-render', 'view-picker', 'view-prompt']);
@@ -63,6 +66,9 @@ export function templateDef(uriTemplate: string): ResourceDef | undefined {
   return resourceTable().templates.find((d) => d.uri.toString() === uriTemplate);
 }
 
+/** Resources served from this package alone: readable before a signed-in person has a HeyGen key. */
+const LOCAL_RESOURCES = new Set(ALL_RESOURCES.filter((d) => LOCAL_GROUPS.some((g) => g.includes(d))).map((d) => d.name));
+
 /**
  * Binds resources/list, resources/templates/list and resources/read to one server instance;
  * `skills` are the Skills extension's `skill://` files, served beside our own resources.
@@ -72,9 +78,13 @@ export function bindResources(server: Server, deps: ServerDeps, skills?: SkillRe
   const templates = skills ? [...t.templateList, skills.template] : t.templateList;
   server.setRequestHandler('resources/list', async (_request, ctx) => {
     const listed: Resource[] = [...t.fixedList];
+    // A signed-in person without a HeyGen key yet has no jobs to list.
+    const d = await currentDeps(deps);
     for (const def of t.templates) {
       if (!def.list) continue;
-      for (const r of await def.list(deps)) listed.push({ ...r, description: r.description ?? def.description });
+      const use = LOCAL_RESOURCES.has(def.name) ? deps : d;
+      if (!use) continue;
+      for (const r of await def.list(use)) listed.push({ ...r, description: r.description ?? def.description });
     }
     if (skills) listed.push(...await skills.list(ctx));
     return { resources: listed };
@@ -93,9 +103,11 @@ export function bindResources(server: Server, deps: ServerDeps, skills?: SkillRe
     const skillVars = !found && skills ? skills.match(raw) : null;
     if (skillVars) return skills!.read(uri, skillVars, ctx);
     if (!found) throw new ResourceNotFoundError(raw, `No resource at ${raw.slice(0, 200)}. List them with resources/list and resources/templates/list.`);
-    const result = await found.def.read(uri, found.vars, { deps, signal: ctx.mcpReq.signal });
-    if (deps.era !== 'modern') return result;
+    const d = LOCAL_RESOURCES.has(found.def.name) ? deps : await currentDeps(deps);
+    if (!d) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, 'No HeyGen key is saved for your account yet: call any HeyGen tool (it opens the key page) or my_heygen_key with action "replace".');
+    const result = await found.def.read(uri, found.vars, { deps: d, signal: ctx.mcpReq.signal });
+    if (d.era !== 'modern') return result;
     // 2026-07-28 caching hint: as long as the data really stays valid for this reader.
-    return { ...result, ttlMs: found.def.ttlMs(deps), cacheScope: PUBLIC.has(found.def.name) ? 'public' : 'private' };
+    return { ...result, ttlMs: found.def.ttlMs(d), cacheScope: PUBLIC.has(found.def.name) ? 'public' : 'private' };
   });
 }

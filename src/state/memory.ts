@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/server';
+import { MemoryUserKeyStore } from './user-keys.js';
 import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog, type StateProvider } from './provider.js';
 
 /**
@@ -141,6 +142,7 @@ export class MemoryStateProvider implements StateProvider {
   readonly updates = new LocalUpdateBus();
   readonly sessions = new MemorySessionDirectory();
   readonly webhookEvents = new MemoryWebhookDeliveryLog();
+  readonly userKeys = new MemoryUserKeyStore();
   private readonly states = new Map<string, KeyState>();
   // Sessions live in this process only, so each one's store lives (and dies) with its transport.
   eventStore(): EventStore {

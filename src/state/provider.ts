@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/server';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { KeyState } from './memory.js';
+import type { UserKeyStore } from './user-keys.js';
 
 /**
  * Where per-key state lives: this process (default) or Redis (`HEYGEN_MCP_REDIS_URL`), so that
@@ -20,6 +21,8 @@ export interface StateProvider {
   eventStore(keyId: string, sessionId: string): EventStore;
   /** Which key each stateful session is bound to, readable by every replica. */
   readonly sessions: SessionDirectory;
+  /** HeyGen keys that signed-in people saved, sealed (hosted mode with sign-in). */
+  readonly userKeys: UserKeyStore;
   /**
    * Takes or renews a named lease for this replica (one replica polls each watched job).
    * True when this replica holds it; true as well when the store cannot be reached, so work

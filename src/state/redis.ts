@@ -12,6 +12,7 @@ import {
   EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog,
   type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog,
 } from './provider.js';
+import type { UserKeyStore } from './user-keys.js';
 
 /**
  * Redis-backed shared state (`HEYGEN_MCP_REDIS_URL`). Every key lives under `heygen-mcp:`, and
@@ -366,6 +367,38 @@ class RedisWebhookDeliveryLog implements WebhookDeliveryLog {
   }
 }
 
+/**
+ * Saved HeyGen keys, sealed, under `heygen-mcp:userkey:<userId>`. No memory fallback: a
+ * replica that cannot read the store must not tell a person they have no key.
+ */
+class RedisUserKeyStore implements UserKeyStore {
+  constructor(private readonly s: Shared) {}
+  private key(userId: string): string {
+    return `${NS}:userkey:${userId}`;
+  }
+  async get(userId: string): Promise<string | undefined> {
+    try {
+      return (await this.s.redis.get(this.key(userId))) ?? undefined;
+    } catch (err) {
+      throw new StateUnavailable(err);
+    }
+  }
+  async put(userId: string, sealed: string): Promise<void> {
+    try {
+      await this.s.redis.set(this.key(userId), sealed);
+    } catch (err) {
+      throw new StateUnavailable(err);
+    }
+  }
+  async delete(userId: string): Promise<void> {
+    try {
+      await this.s.redis.del(this.key(userId));
+    } catch (err) {
+      throw new StateUnavailable(err);
+    }
+  }
+}
+
 export interface RedisProviderOptions {
   log: Logger;
   tuning?: Partial<RedisTuning>;
@@ -378,6 +411,7 @@ export class RedisStateProvider implements StateProvider {
   readonly updates: UpdateBus;
   readonly sessions: SessionDirectory;
   readonly webhookEvents: WebhookDeliveryLog;
+  readonly userKeys: UserKeyStore;
   private readonly shared: Shared;
   private readonly states = new Map<string, KeyState & { jobs: RedisJobRegistry }>();
   private lastWarn = 0;
@@ -387,6 +421,7 @@ export class RedisStateProvider implements StateProvider {
     this.updates = new RedisUpdateBus(this.shared, sub);
     this.sessions = new RedisSessionDirectory(this.shared);
     this.webhookEvents = new RedisWebhookDeliveryLog(this.shared);
+    this.userKeys = new RedisUserKeyStore(this.shared);
     redis.on('ready', () => {
       log.info('redis: connected');
       // Job ids recorded while Redis was away go in now.

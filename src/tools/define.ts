@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallToolResult, ContentBlock, InputRequiredResult, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import type { CallToolResult, ClientCapabilities, ContentBlock, InputRequiredResult, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
@@ -28,6 +28,8 @@ export interface ToolContext {
    * the tool runs again with the answer; a client without roots contributes none.
    */
   clientRoots(): Promise<string[]>;
+  /** The client's declared capabilities (envelope on 2026-07-28, initialize on 2025). */
+  clientCapabilities(): ClientCapabilities | undefined;
   /** Adds a content block (image, resource_link, …) after the JSON text of the result. */
   attach(block: ContentBlock): void;
   /** Adds a resource_link to a `heygen://` resource. */
@@ -173,6 +175,7 @@ export interface CallBinding {
   deps: ServerDeps;
   mcp: ServerContext;
   clientRoots(): Promise<string[]>;
+  clientCapabilities(): ClientCapabilities | undefined;
 }
 
 /**
@@ -208,6 +211,7 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
       }).catch(() => undefined);
     },
     clientRoots: bind.clientRoots,
+    clientCapabilities: bind.clientCapabilities,
     attach: (block) => trailing.push(block),
     link: (uri, name, description) => trailing.push({ type: 'resource_link', uri, name, mimeType: 'application/json', ...(description ? { description } : {}) }),
     note: (text) => notes.push(text),

@@ -1,9 +1,11 @@
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
+import { inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type Server, type Tool } from '@modelcontextprotocol/server';
 import { DEFAULT_TOOLSETS, TOOLSET_SUMMARY, TOOLSETS, type Toolset } from '../config.js';
-import type { ServerDeps } from '../context.js';
+import { currentDeps, type ServerDeps } from '../context.js';
 import { toolEntry } from './list-entry.js';
 import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
+import { clientCapabilitiesOf, noKeyYet } from './key-gate.js';
+import myHeygenKey from './account/my-heygen-key.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { batchTools } from './batch/index.js';
@@ -47,12 +49,15 @@ export function selectTools(toolsets: readonly Toolset[], readOnly: boolean, all
 interface ToolTable { byName: Map<string, AnyToolDef>; list: Tool[] }
 const tables = new Map<string, ToolTable>();
 
+/** Tools that exist only for signed-in people (hosted mode with sign-in), whatever the toolsets. */
+export const ACCOUNT_TOOLS: AnyToolDef[] = [myHeygenKey];
+
 /** The tools of one configuration with their finished tools/list entries, built once per process. */
-export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): ToolTable {
-  const key = `${readOnly ? 'ro:' : ''}${[...toolsets].sort().join(',')}`;
+export function toolTable(toolsets: readonly Toolset[], readOnly: boolean, signedIn = false): ToolTable {
+  const key = `${signedIn ? 'user:' : ''}${readOnly ? 'ro:' : ''}${[...toolsets].sort().join(',')}`;
   let t = tables.get(key);
   if (!t) {
-    const defs = selectTools(toolsets, readOnly);
+    const defs = [...selectTools(toolsets, readOnly), ...(signedIn ? ACCOUNT_TOOLS : [])];
     // Aliases answer calls; the list names each tool once.
     t = { byName: new Map(defs.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => [n, d] as const))), list: defs.map(toolEntry) };
     tables.set(key, t);
@@ -62,7 +67,7 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): Tool
 
 /** Binds tools/list and tools/call to one server instance. */
 export function bindTools(server: Server, deps: ServerDeps): void {
-  const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly);
+  const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly, deps.account !== undefined);
   server.setRequestHandler('tools/list', () => ({ tools: t.list }));
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const def = t.byName.get(request.params.name);
@@ -71,16 +76,23 @@ export function bindTools(server: Server, deps: ServerDeps): void {
       // An unknown tool is a protocol error (-32602), not a failed call.
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.`);
     }
+    const caps = () => clientCapabilitiesOf(server, deps, ctx);
+    let bound = deps;
+    if (deps.account && !def.local) {
+      // A signed-in person's key is looked up for every call: it may have been saved (or
+      // replaced) on the key page since this instance was made.
+      const current = await currentDeps(deps);
+      if (!current) return noKeyYet(ctx, caps(), deps.account);
+      bound = current;
+    }
     return runTool(def, request.params.arguments, {
-      deps,
+      deps: bound,
       mcp: ctx,
+      clientCapabilities: caps,
       clientRoots: async () => {
         const answer = inputResponse(ctx.mcpReq.inputResponses, 'roots');
         if (answer.kind === 'roots') return fileRoots(answer.roots);
-        const caps = deps.era === 'modern'
-          ? (ctx.mcpReq.envelope as Record<string, ClientCapabilities | undefined> | undefined)?.[CLIENT_CAPABILITIES_META_KEY]
-          : server.getClientCapabilities();
-        if (!caps?.roots) return [];
+        if (!caps()?.roots) return [];
         throw new NeedsInput(inputRequired({ inputRequests: { roots: inputRequired.listRoots() } }));
       },
     });

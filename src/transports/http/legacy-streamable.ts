@@ -7,7 +7,8 @@ import type { Logger } from '../../log.js';
 import { createServer } from '../../server.js';
 import { keyIdOf } from '../../state/memory.js';
 import type { StateProvider } from '../../state/provider.js';
-import { header, KeyResolver, CLIENT_KEY_HEADER } from './keys.js';
+import type { ServerDeps } from '../../context.js';
+import { header, KeyResolver, CLIENT_KEY_HEADER, type Caller } from './keys.js';
 import { RPC, sendRpcError } from './respond.js';
 import { serveSessionElsewhere } from './resume.js';
 import type { Session, SessionTable } from './sessions.js';
@@ -37,26 +38,30 @@ export class LegacyStreamablePath {
 
   constructor(private readonly a: LegacyArgs) {
     this.statelessHandler = legacyStatelessFallback(({ requestInfo }) => {
-      const key = requestInfo ? this.statelessKeys.get(requestInfo) : undefined;
-      return createServer({ ...a.keys.depsFor(key), era: 'legacy' });
+      const deps = (requestInfo ? this.statelessDeps.get(requestInfo) : undefined) ?? a.keys.depsFor(undefined);
+      return createServer({ ...deps, era: 'legacy' });
     });
   }
 
-  private readonly statelessKeys = new WeakMap<Request, string | undefined>();
+  private readonly statelessDeps = new WeakMap<Request, ServerDeps>();
 
   /** Serves a 2025 request; `parsed` is the body when the caller has already read it (POST). */
-  async serve(req: IncomingMessage, res: ServerResponse, tag: (id: string) => void, parsed: { value: unknown } | undefined, request: Request | undefined): Promise<void> {
-    if (this.a.stateless) return this.serveStateless(req, res, parsed, request);
+  async serve(req: IncomingMessage, res: ServerResponse, tag: (id: string) => void, parsed: { value: unknown } | undefined, request: Request | undefined, caller: Caller): Promise<void> {
+    if (this.a.stateless) return this.serveStateless(req, res, parsed, request, caller);
+    const userId = caller.kind === 'user' ? caller.user.userId : undefined;
     const sid = header(req, 'mcp-session-id');
     if (sid !== undefined) {
       const s = this.a.table.get(sid);
       if (!s || s.kind !== 'streamable') {
         // Another replica may hold it (shared session directory); it can still serve a resume.
         const client = header(req, CLIENT_KEY_HEADER)?.trim();
-        if (!s && await serveSessionElsewhere({ req, res, sessionId: sid, states: this.a.states, key: client || this.a.serverKey, clientKey: Boolean(client), log: this.a.log })) return;
+        // A signed-in person's session is only served by the replica that holds it.
+        if (!s && userId === undefined && await serveSessionElsewhere({ req, res, sessionId: sid, states: this.a.states, key: client || this.a.serverKey, clientKey: Boolean(client), log: this.a.log })) return;
         return sendRpcError(res, 404, RPC.SESSION_NOT_FOUND, 'Session not found: it expired or never existed. Initialize a new session.');
       }
       tag(s.id);
+      // Sessions are bound to the person who opened them; another token cannot use one.
+      if (s.userId !== userId) return sendRpcError(res, 404, RPC.SESSION_NOT_FOUND, 'Session not found: it expired or never existed. Initialize a new session.');
       if (!KeyResolver.matches(s.keyDigest, req)) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'X-HeyGen-Api-Key differs from the key this session was initialized with.');
       const done = this.a.table.begin(s);
       res.on('close', done);
@@ -70,19 +75,20 @@ export class LegacyStreamablePath {
     const body = parsed ?? await this.a.jsonBody(req, res);
     if (!body) return;
     if (!isInitializeRequest(body.value)) return sendRpcError(res, 400, RPC.BAD_REQUEST, 'Mcp-Session-Id header is required (only initialize may come without one).');
-    const key = this.a.keys.choose(req);
+    const key = await this.a.keys.resolve(req, caller, true);
     if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse);
     if (!this.a.table.reserve()) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Too many open sessions; retry shortly.', { 'retry-after': '5' });
     let session: Session | undefined;
-    const server = createServer({ ...this.a.keys.depsFor(key.key), era: 'legacy', watcher: this.a.watcher });
+    const server = createServer({ ...key.deps, era: 'legacy', watcher: this.a.watcher });
     // The id is known before initialize so the session's event store can be scoped to it.
     const newId = randomUUID();
-    const keyId = keyIdOf(key.key ?? '');
+    // A person's session is scoped to them (no other key or person matches it elsewhere).
+    const keyId = userId !== undefined ? keyIdOf(`\0user\n${userId}`) : key.deps.state.keyId;
     const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => newId,
       eventStore: this.a.states.eventStore(keyId, newId),
       onsessioninitialized: (id) => {
-        session = this.a.table.add({ id, kind: 'streamable', transport, server, keyDigest: key.digest });
+        session = this.a.table.add({ id, kind: 'streamable', transport, server, keyDigest: key.digest, userId });
         tag(id);
         const meta = { kind: 'streamable' as const, keyId, clientKey: key.digest !== undefined, replica: this.a.states.updates.origin, createdAt: Date.now() };
         void this.a.states.sessions.put(id, meta, this.a.idleTtlMs).catch((err: unknown) => this.a.log.warn('session not shared with other replicas', { error: (err as Error).message }));
@@ -104,11 +110,11 @@ export class LegacyStreamablePath {
     }
   }
 
-  private async serveStateless(req: IncomingMessage, res: ServerResponse, parsed: { value: unknown } | undefined, request: Request | undefined): Promise<void> {
+  private async serveStateless(req: IncomingMessage, res: ServerResponse, parsed: { value: unknown } | undefined, request: Request | undefined, caller: Caller): Promise<void> {
     if (req.method !== 'POST' || !parsed || !request) return sendRpcError(res, 405, RPC.BAD_REQUEST, 'Stateless mode: only POST is served.', { allow: 'POST' });
-    const key = this.a.keys.choose(req);
+    const key = await this.a.keys.resolve(req, caller, false);
     if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse);
-    this.statelessKeys.set(request, key.key);
+    this.statelessDeps.set(request, key.deps);
     await sendWebResponse(res, await this.statelessHandler(request, { parsedBody: parsed.value }));
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerDeps } from '../../context.js';
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { JobWatcher } from '../../hosted/poller.js';
 import type { Logger } from '../../log.js';
@@ -15,14 +16,14 @@ import { sendWebResponse } from './web.js';
  */
 export class ModernPath {
   private readonly handler: McpHttpHandler;
-  private readonly keyOf = new WeakMap<Request, string | undefined>();
+  private readonly depsOf = new WeakMap<Request, ServerDeps>();
   private readonly listen: ListenWatches | undefined;
 
   constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; log: Logger; maxBodyBytes: number }) {
     this.listen = args.watcher ? new ListenWatches(args.watcher) : undefined;
     this.handler = createMcpHandler((ctx) => {
-      const key = ctx.requestInfo ? this.keyOf.get(ctx.requestInfo) : undefined;
-      return createServer({ ...args.keys.depsFor(key), era: ctx.era, watcher: args.watcher });
+      const deps = (ctx.requestInfo ? this.depsOf.get(ctx.requestInfo) : undefined) ?? args.keys.depsFor(undefined);
+      return createServer({ ...deps, era: ctx.era, watcher: args.watcher });
     }, {
       legacy: 'reject',
       maxRequestBodySize: args.maxBodyBytes,
@@ -30,12 +31,11 @@ export class ModernPath {
     });
   }
 
-  async serve(req: IncomingMessage, res: ServerResponse, request: Request, body: unknown, key: string | undefined): Promise<void> {
-    this.keyOf.set(request, key);
+  async serve(req: IncomingMessage, res: ServerResponse, request: Request, body: unknown, deps: ServerDeps): Promise<void> {
+    this.depsOf.set(request, deps);
     const method = (body as { method?: unknown } | undefined)?.method;
     let release: (() => void) | undefined;
     if (method === 'subscriptions/listen' && this.listen) {
-      const deps = this.args.keys.depsFor(key);
       const uris = listenedUris((body as { params?: unknown }).params);
       if (uris.length > 0) release = this.listen.open(deps.state.keyId, deps.heygen, uris, (uri) => this.handler.notify.resourceUpdated(uri));
       res.once('close', () => release?.());

@@ -1,25 +1,31 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isJsonContentType, isLegacyRequest } from '@modelcontextprotocol/server';
-import type { Config } from '../../config.js';
+import { encryptionKeyBytes, type Config } from '../../config.js';
+import { HeyGenError } from '../../heygen/errors.js';
 import { defaultJobReader } from '../../hosted/job-reader.js';
 import { JobWatcher, type JobReader } from '../../hosted/poller.js';
 import { redact, type Logger } from '../../log.js';
 import type { Upstream } from '../../runtime.js';
 import type { StateProvider } from '../../state/provider.js';
+import { KeySealer } from '../../state/user-keys.js';
 import { shareWatches } from '../../state/watch-share.js';
 import { VERSION } from '../../version.js';
 import { bearerOk, hostAllowed, isLoopbackHost, makePolicy, originAllowed, type AccessPolicy } from './access.js';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, parseJson, readBody } from './body.js';
-import { header, KeyResolver } from './keys.js';
+import { Accounts, type KeyCheck } from './accounts.js';
+import { serveKeyPage } from './key-page.js';
+import { header, KeyResolver, type Caller } from './keys.js';
+import { missingScope, ResourceServer, scopeNeeded } from './oauth.js';
 import { LegacySsePath } from './legacy-sse.js';
 import { LegacyStreamablePath } from './legacy-streamable.js';
 import { ModernPath } from './modern.js';
 import { refuseBody, RPC, sendJson, sendRpcError } from './respond.js';
 import { SessionTable } from './sessions.js';
 import { receiveWebhook } from './webhook.js';
-import { webRequestOf } from './web.js';
+import { sendWebResponse, webRequestOf } from './web.js';
 
 export interface HttpLimits {
   /** Open 2025 sessions (Streamable HTTP and SSE). */
@@ -81,23 +87,51 @@ const CORS_HEADERS = 'content-type, authorization, mcp-session-id, mcp-protocol-
 export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHttpServer> {
   const { config, log } = opts;
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  if (!isLoopbackHost(config.host) && !config.httpToken) {
-    throw new HttpStartError(`Refusing to listen on ${config.host} without HEYGEN_MCP_HTTP_TOKEN: off loopback every request must carry a bearer token. Set a random token of 16+ characters, or bind 127.0.0.1.`);
+  const signIn = config.oauthIssuers.length > 0 && config.publicUrl !== undefined;
+  if (!isLoopbackHost(config.host) && !config.httpToken && !signIn) {
+    throw new HttpStartError(`Refusing to listen on ${config.host} without HEYGEN_MCP_HTTP_TOKEN or --oauth-issuer: off loopback every request must carry a bearer token. Set a random token of 16+ characters, sign people in with an issuer, or bind 127.0.0.1.`);
   }
   let policy: AccessPolicy;
   try {
-    policy = makePolicy(config.host, config.allowedOrigins);
+    // The key page posts to this server from its own public origin.
+    policy = makePolicy(config.host, [...config.allowedOrigins, ...(signIn ? [new URL(config.publicUrl as string).origin] : [])]);
   } catch (err) {
     throw new HttpStartError((err as Error).message);
   }
   redact(config.httpToken);
   redact(config.webhookSecret);
+  redact(config.teamApiKey);
+  redact(config.keyEncryptionKey);
+
+  // Sign-in is set up first: a refusal to start must leave nothing running.
+  const keys = new KeyResolver({ config, upstream: opts.upstream, states: opts.states, log });
+  let rs: ResourceServer | undefined;
+  let accounts: Accounts | undefined;
+  if (signIn) {
+    rs = new ResourceServer({ issuers: config.oauthIssuers, publicUrl: config.publicUrl as string, log });
+    let secret = config.keyEncryptionKey ? encryptionKeyBytes(config.keyEncryptionKey) : undefined;
+    if (!secret) {
+      if (opts.states.kind === 'redis') throw new HttpStartError('HEYGEN_MCP_KEY_ENCRYPTION_KEY is required with sign-in and Redis: saved keys must open on every replica and after a restart (openssl rand -base64 32).');
+      log.warn('No HEYGEN_MCP_KEY_ENCRYPTION_KEY: saved HeyGen keys are sealed with a key of this process only and are lost when it stops.');
+      secret = randomBytes(32);
+    }
+    const base = rs.resource.replace(/\/mcp$/, '');
+    const check = async (key: string): Promise<KeyCheck> => {
+      try {
+        await keys.depsFor(key).heygen.users.me({ signal: AbortSignal.timeout(10_000) });
+        return 'ok';
+      } catch (err) {
+        return err instanceof HeyGenError && (err.status === 401 || err.status === 403) ? 'rejected' : 'unknown';
+      }
+    };
+    accounts = new Accounts({ sealer: new KeySealer(secret), store: opts.states.userKeys, teamKey: config.teamApiKey, pageUrl: `${base}/keys`, keys, log, check });
+    keys.accounts = accounts;
+  }
 
   const table = new SessionTable({ maxSessions: limits.maxSessions, idleTtlMs: limits.idleTtlMs }, log);
   const sharing = shareWatches(opts.states, log);
   const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
   const unlisten = sharing.attach(watcher);
-  const keys = new KeyResolver({ config, upstream: opts.upstream, states: opts.states, log });
 
   /** Reads and parses a JSON body within the limit; on failure answers and returns undefined. */
   const jsonBody = async (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> => {
@@ -130,19 +164,28 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   let drained: (() => void) | undefined;
 
   /** /mcp: a POST is classified by the SDK's own rule; session operations are 2025-only. */
-  const mcp = async (req: IncomingMessage, res: ServerResponse, tag: (id: string) => void): Promise<void> => {
-    if (req.method !== 'POST' || header(req, 'mcp-session-id') !== undefined) return legacy.serve(req, res, tag, undefined, undefined);
+  const mcp = async (req: IncomingMessage, res: ServerResponse, tag: (id: string) => void, caller: Caller): Promise<void> => {
+    let early: { value: unknown } | undefined;
+    if (caller.kind === 'user' && req.method === 'POST') {
+      // A signed-in person's request is read first: what it asks for decides the scope it needs.
+      if (!isJsonContentType(header(req, 'content-type') ?? null)) return sendRpcError(res, 415, RPC.BAD_REQUEST, 'Unsupported Media Type: Content-Type must be application/json.');
+      early = await jsonBody(req, res);
+      if (!early) return;
+      const missing = missingScope(caller.user.scopes, scopeNeeded(early.value));
+      if (missing && rs) return sendWebResponse(res, rs.insufficient(caller.user.scopes, missing));
+    }
+    if (req.method !== 'POST' || header(req, 'mcp-session-id') !== undefined) return legacy.serve(req, res, tag, early, undefined, caller);
     if (!isJsonContentType(header(req, 'content-type') ?? null)) return sendRpcError(res, 415, RPC.BAD_REQUEST, 'Unsupported Media Type: Content-Type must be application/json.');
-    const body = await jsonBody(req, res);
+    const body = early ?? await jsonBody(req, res);
     if (!body) return;
     const request = webRequestOf(req, res);
-    if (await isLegacyRequest(request, body.value, { maxRequestBodySize: limits.maxBodyBytes })) return legacy.serve(req, res, tag, body, request);
-    const key = keys.choose(req);
-    if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse, {}, idOf(body.value));
+    if (await isLegacyRequest(request, body.value, { maxRequestBodySize: limits.maxBodyBytes })) return legacy.serve(req, res, tag, body, request, caller);
     if (modernLive >= limits.maxInflight) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Server busy; retry shortly.', { 'retry-after': '1' }, idOf(body.value));
     modernLive++;
     res.once('close', () => { modernLive--; });
-    await modern.serve(req, res, request, body.value, key.key);
+    const key = await keys.resolve(req, caller, false);
+    if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse, {}, idOf(body.value));
+    await modern.serve(req, res, request, body.value, key.deps);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -162,6 +205,8 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       return receiveWebhook(req, res, { secret: config.webhookSecret, watcher, shared: sharing.shared, states: opts.states, maxBodyBytes: limits.maxBodyBytes, log });
     }
     if (!hostAllowed(policy, header(req, 'host'))) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Host header not allowed.');
+    // RFC 9728 metadata is public (how to sign in), readable from any origin like the SDK's own.
+    if (rs?.isMetadataPath(path)) return serveMetadata(req, res, rs.metadata);
     const origin = header(req, 'origin');
     if (!originAllowed(policy, origin)) return sendRpcError(res, 403, RPC.BAD_REQUEST, 'Forbidden: Origin not allowed (see HEYGEN_MCP_ALLOWED_ORIGINS).');
     if (origin) {
@@ -174,14 +219,25 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
       res.end();
       return;
     }
-    const authorized = !config.httpToken || bearerOk(config.httpToken, header(req, 'authorization'));
+    // Public by design: the key page works from its own signed links.
+    if (accounts && path === '/keys') return serveKeyPage(req, res, url, accounts, log);
+    const authorization = header(req, 'authorization');
+    const staticOk = config.httpToken !== undefined && bearerOk(config.httpToken, authorization);
+    const authorized = staticOk || (!config.httpToken && !rs);
     // Health answers without the token, but only what a load balancer needs.
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true, version: VERSION, ...(authorized ? { sessions: table.size } : {}) });
+    let caller: Caller = { kind: staticOk ? 'static' : 'anonymous' };
     if (!authorized) {
-      return sendRpcError(res, 401, RPC.BAD_REQUEST, 'Unauthorized: send Authorization: Bearer <HEYGEN_MCP_HTTP_TOKEN>.', { 'www-authenticate': 'Bearer realm="heygen-mcp"' });
+      if (!rs) return sendRpcError(res, 401, RPC.BAD_REQUEST, 'Unauthorized: send Authorization: Bearer <HEYGEN_MCP_HTTP_TOKEN>.', { 'www-authenticate': 'Bearer realm="heygen-mcp"' });
+      const user = await rs.authenticate(authorization);
+      if (user instanceof Response) return sendWebResponse(res, user);
+      caller = { kind: 'user', user };
     }
     const tag = (id: string) => { session = id; };
-    if (path === '/mcp') return mcp(req, res, tag);
+    if (path === '/mcp') return mcp(req, res, tag, caller);
+    if ((path === '/sse' || path === '/messages') && caller.kind === 'user') {
+      return sendRpcError(res, 400, RPC.BAD_REQUEST, 'Signed-in clients use Streamable HTTP at /mcp; the 2024-11-05 HTTP+SSE transport predates MCP authorization.');
+    }
     if (path === '/sse' && req.method === 'GET') return sse.open(req, res, tag);
     if (path === '/messages' && req.method === 'POST') return sse.post(req, res, url, tag);
     sendJson(res, 404, { error: 'not found', endpoints: ['/mcp', '/sse', '/messages', '/healthz'] });
@@ -234,6 +290,17 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   return { url: `http://${shownHost}:${port}/mcp`, port, close, sessions: () => table.size, watches: () => watcher.size };
 }
 
+function serveMetadata(req: IncomingMessage, res: ServerResponse, doc: Record<string, unknown>): void {
+  const cors = { 'access-control-allow-origin': '*' };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'mcp-protocol-version', 'access-control-max-age': '600' });
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { ...cors, allow: 'GET' });
+  sendJson(res, 200, doc, { ...cors, 'cache-control': 'public, max-age=3600' });
+}
+
 function idOf(body: unknown): string | number | null {
   const id = (body as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' || typeof id === 'number' ? id : null;
@@ -253,10 +320,11 @@ export async function serveHttp(opts: HttpServeOptions): Promise<void> {
     }
     throw err;
   }
-  const snippet = { mcpServers: { heygen: { type: 'http', url: running.url, ...(config.httpToken ? { headers: { Authorization: 'Bearer <HEYGEN_MCP_HTTP_TOKEN>' } } : {}) } } };
+  const snippet = { mcpServers: { heygen: { type: 'http', url: config.publicUrl ?? running.url, ...(config.httpToken && !config.oauthIssuers.length ? { headers: { Authorization: 'Bearer <HEYGEN_MCP_HTTP_TOKEN>' } } : {}) } } };
   log.info(`heygen-mcp ${VERSION} listening on ${running.url} (MCP 2026-07-28 stateless; 2025 clients: ${config.stateless ? 'stateless' : 'sessions'}; legacy SSE at /sse)`);
   process.stderr.write(`Client config:\n${JSON.stringify(snippet, null, 2)}\n`);
-  if (!opts.upstream.apiKey) log.warn('No HEYGEN_API_KEY: each client must send its own key in X-HeyGen-Api-Key, or tools answer 401.');
+  if (config.oauthIssuers.length) log.info(`sign-in: tokens from ${config.oauthIssuers.join(', ')} for ${config.publicUrl}; scopes heygen:read, heygen:write, heygen:admin`);
+  else if (!opts.upstream.apiKey) log.warn('No HEYGEN_API_KEY: each client must send its own key in X-HeyGen-Api-Key, or tools answer 401.');
   let stopping = false;
   const shutdown = (why: string) => {
     if (stopping) return;

@@ -8,6 +8,8 @@ export interface Session {
   server: Server;
   /** sha256 of the client's X-HeyGen-Api-Key, or undefined when the session uses the server key. */
   keyDigest: Buffer | undefined;
+  /** The signed-in person the session belongs to (hosted mode with sign-in); every request must come from them. */
+  userId?: string | undefined;
   lastSeen: number;
   /** Requests and streams of this session still open: an active session is never idle. */
   active: number;
