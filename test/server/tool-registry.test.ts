@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ALL_TOOLS } from '../../src/tools/index.js';
+import { ACCOUNT_TOOLS, ALL_TOOLS } from '../../src/tools/index.js';
 import { connect } from '../helpers/harness.js';
 
 const toolsDir = fileURLToPath(new URL('../../src/tools/', import.meta.url));
@@ -20,9 +20,10 @@ describe('tool registry: nothing defined goes unregistered, nothing registered g
     expect(toolFiles.length).toBeGreaterThanOrEqual(snapshotNames.length);
   });
 
-  it.each(toolFiles.map((p) => [p.slice(toolsDir.length)]))('%s is in the registry (ALL_TOOLS)', async (rel) => {
+  // ACCOUNT_TOOLS are the tools only a signed-in person (team hosting) is offered.
+  it.each(toolFiles.map((p) => [p.slice(toolsDir.length)]))('%s is in the registry (ALL_TOOLS or ACCOUNT_TOOLS)', async (rel) => {
     const mod = (await import(join(toolsDir, rel))) as { default: unknown };
-    expect(ALL_TOOLS).toContain(mod.default);
+    expect([...ALL_TOOLS, ...ACCOUNT_TOOLS]).toContain(mod.default);
   });
 
   it('--toolsets all lists exactly the snapshot\'s tools (a deleted or unregistered tool fails here, not skips elsewhere)', async () => {
