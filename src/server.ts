@@ -5,6 +5,8 @@ import { INSTRUCTIONS } from './instructions.js';
 import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
 import { bindTools } from './tools/index.js';
+import { bindTasks } from './tasks/serve.js';
+import { TASKS_EXTENSION_ID_V2 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import { VERSION } from './version.js';
 
 /** Lists that only change when the process restarts: a client may keep them for an hour. */
@@ -32,6 +34,12 @@ export function createServer(deps: ServerDeps): Server {
     prompts: { listChanged: false },
     completions: {},
     logging: {},
+    // Tasks: the 2026-07-28 extension, or the 2025-11-25 utility (list, cancel, tool calls).
+    ...(deps.tasks
+      ? deps.era === 'modern'
+        ? { extensions: { [TASKS_EXTENSION_ID_V2]: {} } }
+        : { tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }
+      : {}),
   };
   const server = new Server(
     { name: 'heygen-mcp', title: 'HeyGen', version: deps.version ?? VERSION },
@@ -41,6 +49,7 @@ export function createServer(deps: ServerDeps): Server {
   bindResources(server, deps);
   bindPrompts(server);
   bindCompletion(server, deps);
+  bindTasks(server, deps);
   if (subscribe && deps.era !== 'modern') bindLegacySubscriptions(server, deps);
   return server;
 }

@@ -12,6 +12,7 @@ import {
   EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore,
   type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus,
 } from './provider.js';
+import { RedisTaskStore } from './redis-tasks.js';
 
 /**
  * Redis-backed shared state (`HEYGEN_MCP_REDIS_URL`). Every key lives under `heygen-mcp:`, and
@@ -402,7 +403,10 @@ export class RedisStateProvider implements StateProvider {
     let s = this.states.get(keyId);
     if (!s) {
       const prefix = `${NS}:${keyId}`;
-      s = { keyId, guard: new RedisDuplicateGuard(this.shared, prefix), jobs: new RedisJobRegistry(this.shared, `${prefix}:jobs`), cache: new RedisCatalogCache(this.shared, prefix) };
+      s = {
+        keyId, guard: new RedisDuplicateGuard(this.shared, prefix), jobs: new RedisJobRegistry(this.shared, `${prefix}:jobs`), cache: new RedisCatalogCache(this.shared, prefix),
+        tasks: new RedisTaskStore({ redis: this.redis, prefix, origin: this.updates.origin, warn: (what, err) => this.warn(what, err) }),
+      };
       this.states.set(keyId, s);
     }
     return s;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { CallToolResult, ContentBlock, InputRequiredResult, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import type { CallToolResult, ContentBlock, InputRequiredResult, Result, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
-import type { KeyState } from '../state/memory.js';
+import type { JobRecord, KeyState } from '../state/memory.js';
 import { describeError, InputError, type ErrorHints } from './errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
@@ -46,6 +46,11 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   spendsCredits?: boolean;
   /** Works without HeyGen (no open world). */
   local?: boolean;
+  /**
+   * Can run as an MCP task: `starts-job` — the tool starts a HeyGen job (the first one it
+   * records) and the task follows it; `waits-on-job` — the arguments name the job to follow.
+   */
+  task?: 'starts-job' | 'waits-on-job';
   /** Overrides for the annotations derived from `kind` (e.g. an update that replaces data). */
   annotations?: Partial<ToolAnnotations>;
   hints?: ErrorHints;
@@ -130,11 +135,23 @@ const SANDBOX_NOTE = 'Simulated by the built-in HeyGen sandbox: nothing real was
 /** Deeper arguments than this are refused before zod walks them (its recursion would overflow). */
 const MAX_ARG_DEPTH = 64;
 
+/** The job a call started (or names), and what the call answered when it started it. */
+export interface StartedJob {
+  job: { kind: string; id: string };
+  /** Absent for `waits-on-job` tools: nothing ran yet. */
+  started?: { structured: Record<string, unknown>; content: ContentBlock[] };
+}
+
 /** Per-call hooks the server supplies: the parts of a call that depend on the connection. */
 export interface CallBinding {
   deps: ServerDeps;
   mcp: ServerContext;
   clientRoots(): Promise<string[]>;
+  /**
+   * Present when this call is to become a task (the client can follow one and the tool
+   * supports it): turns the started job into the task-creation result.
+   */
+  asTask?: ((started: StartedJob) => Promise<Result>) | undefined;
 }
 
 /**
@@ -142,7 +159,7 @@ export interface CallBinding {
  * guard, dry run, output stripping, the compact JSON mirror and error wording. The only place
  * that turns a tool definition into a `tools/call` result.
  */
-export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult> {
+export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult | Result> {
   const { deps, mcp } = bind;
   const { input, output } = schemasOf(def);
   const deep = deepestPath(rawArgs ?? {}, MAX_ARG_DEPTH);
@@ -153,13 +170,20 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
   const trailing: ContentBlock[] = [];
   const notes: string[] = [];
   const dryRun = def.spendsCredits === true && args.dry_run === true;
+  const asTask = dryRun ? undefined : bind.asTask;
+  if (asTask && def.task === 'waits-on-job') return asTask({ job: { kind: String(args.kind), id: String(args.id) } });
   const signal = mcp.mcpReq.signal;
+  // The first job a tool records is the one it started: a task follows that one.
+  let job: StartedJob['job'] | undefined;
+  const state = asTask && def.task === 'starts-job'
+    ? { ...deps.state, jobs: { ...deps.state.jobs, record: (j: JobRecord) => { job ??= { kind: j.kind, id: j.id }; return deps.state.jobs.record(j); }, recent: (n?: number) => deps.state.jobs.recent(n) } }
+    : deps.state;
   const ctx: ToolContext = {
     heygen: deps.heygen,
     call: { signal, dryRun },
     signal,
     deps,
-    state: deps.state,
+    state,
     mcp,
     progress: async (progress, total, message) => {
       const token = mcp.mcpReq._meta?.progressToken;
@@ -178,11 +202,12 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     let structured: Record<string, unknown>;
     if (def.spendsCredits && !dryRun) {
       const { dry_run: _d, allow_duplicate, ...rest } = args;
-      const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
+      const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes], job });
       const fp = `${def.name}:${stableJson(rest)}`;
       const result = allow_duplicate === true ? { value: await run(), reused: false } : await deps.state.guard.run(fp, run);
       structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
       if ('warning' in result && result.warning) notes.push(result.warning);
+      job ??= result.value.job;
       if (result.reused) {
         trailing.splice(0, trailing.length, ...result.value.trailing);
         notes.splice(0, notes.length, 'This identical request already succeeded in the last 10 minutes, so the earlier job is returned and nothing was spent. Pass allow_duplicate: true to make another.');
@@ -194,6 +219,7 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     for (const n of notes) content.push({ type: 'text', text: n });
     content.push(...trailing);
     if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
+    if (asTask && job) return await asTask({ job, started: { structured, content } });
     return { content, structuredContent: structured };
   } catch (err) {
     if (err instanceof NeedsInput) return err.result;
@@ -207,6 +233,13 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     }
     return errorResult(text);
   }
+}
+
+/** A finished result in the wrapper's shape (JSON mirror first, then the rest), for results made outside a call. */
+export function shapedResult(deps: ServerDeps, def: AnyToolDef, structured: Record<string, unknown>, rest: ContentBlock[]): CallToolResult {
+  const content: ContentBlock[] = [{ type: 'text', text: JSON.stringify(structured) }, ...rest];
+  if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
+  return { content, structuredContent: structured };
 }
 
 function errorResult(text: string): CallToolResult {

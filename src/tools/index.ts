@@ -1,9 +1,10 @@
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type CallToolResult, type ClientCapabilities, type Server, type Tool } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import { toolEntry } from '../tool-list.js';
 import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
+import { taskHook } from '../tasks/serve.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { avatarsTools } from './avatars/index.js';
@@ -36,7 +37,12 @@ export function selectTools(toolsets: readonly Toolset[], readOnly: boolean, all
   return all.filter((t) => toolsets.includes(t.toolset) && (!readOnly || t.kind === 'read'));
 }
 
-interface ToolTable { byName: Map<string, AnyToolDef>; list: Tool[] }
+interface ToolTable {
+  byName: Map<string, AnyToolDef>;
+  list: Tool[];
+  /** The 2025 list for a server that runs tasks: tools that can run as one say so (`execution.taskSupport`). */
+  listWithTasks: Tool[];
+}
 const tables = new Map<string, ToolTable>();
 
 /** The tools of one configuration with their finished tools/list entries, built once per process. */
@@ -45,7 +51,9 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): Tool
   let t = tables.get(key);
   if (!t) {
     const defs = selectTools(toolsets, readOnly);
-    t = { byName: new Map(defs.map((d) => [d.name, d])), list: defs.map(toolEntry) };
+    const list = defs.map(toolEntry);
+    const listWithTasks = defs.map((d, i) => (d.task ? { ...list[i]!, execution: { taskSupport: 'optional' as const } } : list[i]!));
+    t = { byName: new Map(defs.map((d) => [d.name, d])), list, listWithTasks };
     tables.set(key, t);
   }
   return t;
@@ -54,7 +62,9 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean): Tool
 /** Binds tools/list and tools/call to one server instance. */
 export function bindTools(server: Server, deps: ServerDeps): void {
   const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly);
-  server.setRequestHandler('tools/list', () => ({ tools: t.list }));
+  // 2026-07-28 has no per-tool task flag (the server decides per call), so only 2025 lists carry it.
+  const tools = deps.tasks && deps.era !== 'modern' ? t.listWithTasks : t.list;
+  server.setRequestHandler('tools/list', () => ({ tools }));
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const def = t.byName.get(request.params.name);
     if (!def) {
@@ -62,9 +72,10 @@ export function bindTools(server: Server, deps: ServerDeps): void {
       // An unknown tool is a protocol error (-32602), not a failed call.
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.`);
     }
-    return runTool(def, request.params.arguments, {
+    const result = await runTool(def, request.params.arguments, {
       deps,
       mcp: ctx,
+      asTask: taskHook(server, deps, def, request.params, ctx),
       clientRoots: async () => {
         const answer = inputResponse(ctx.mcpReq.inputResponses, 'roots');
         if (answer.kind === 'roots') return fileRoots(answer.roots);
@@ -75,5 +86,7 @@ export function bindTools(server: Server, deps: ServerDeps): void {
         throw new NeedsInput(inputRequired({ inputRequests: { roots: inputRequired.listRoots() } }));
       },
     });
+    // A task-creation result is not a CallToolResult; the SDK passes it through as it is.
+    return result as CallToolResult;
   });
 }

@@ -11,6 +11,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_voices' },
   input: {
     image: fileRef().describe(FILE_HINT),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { JobWatcher } from '../../hosted/poller.js';
+import type { TaskRunner } from '../../tasks/runner.js';
 import type { Logger } from '../../log.js';
 import { createServer } from '../../server.js';
 import { ListenWatches, listenedUris } from '../listen-watches.js';
@@ -18,11 +19,11 @@ export class ModernPath {
   private readonly keyOf = new WeakMap<Request, string | undefined>();
   private readonly listen: ListenWatches | undefined;
 
-  constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; log: Logger; maxBodyBytes: number }) {
+  constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; tasks?: TaskRunner | undefined; log: Logger; maxBodyBytes: number }) {
     this.listen = args.watcher ? new ListenWatches(args.watcher) : undefined;
     this.handler = createMcpHandler((ctx) => {
       const key = ctx.requestInfo ? this.keyOf.get(ctx.requestInfo) : undefined;
-      return createServer({ ...args.keys.depsFor(key), era: ctx.era, watcher: args.watcher });
+      return createServer({ ...args.keys.depsFor(key), era: ctx.era, watcher: args.watcher, tasks: args.tasks });
     }, {
       legacy: 'reject',
       maxRequestBodySize: args.maxBodyBytes,

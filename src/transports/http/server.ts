@@ -5,6 +5,7 @@ import { isJsonContentType, isLegacyRequest } from '@modelcontextprotocol/server
 import type { Config } from '../../config.js';
 import { defaultJobReader } from '../../hosted/job-reader.js';
 import { JobWatcher, type JobReader } from '../../hosted/poller.js';
+import { TaskRunner } from '../../tasks/runner.js';
 import { redact, type Logger } from '../../log.js';
 import type { Upstream } from '../../runtime.js';
 import type { StateProvider } from '../../state/provider.js';
@@ -97,6 +98,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   const sharing = shareWatches(opts.states, log);
   const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
   const unlisten = sharing.attach(watcher);
+  const tasks = new TaskRunner({ watcher, pollMinMs: limits.pollMinMs, pollMaxMs: limits.pollMaxMs });
   const keys = new KeyResolver({ config, upstream: opts.upstream, states: opts.states, log });
 
   /** Reads and parses a JSON body within the limit; on failure answers and returns undefined. */
@@ -118,10 +120,10 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   };
 
   const legacyArgs = {
-    keys, table, states: opts.states, watcher: config.stateless ? undefined : watcher, log, serverKey: opts.upstream.apiKey,
+    keys, table, states: opts.states, watcher: config.stateless ? undefined : watcher, tasks: config.stateless ? undefined : tasks, log, serverKey: opts.upstream.apiKey,
     idleTtlMs: limits.idleTtlMs, stateless: config.stateless, jsonBody,
   };
-  const modern = new ModernPath({ keys, watcher, log, maxBodyBytes: limits.maxBodyBytes });
+  const modern = new ModernPath({ keys, watcher, tasks, log, maxBodyBytes: limits.maxBodyBytes });
   const legacy = new LegacyStreamablePath(legacyArgs);
   const sse = new LegacySsePath(legacyArgs);
   let inflight = 0;
@@ -221,6 +223,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
         });
       }
       unlisten();
+      tasks.close();
       watcher.close();
       await modern.close();
       await table.closeAll();
