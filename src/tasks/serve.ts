@@ -16,6 +16,17 @@ import type { TaskRunner } from './runner.js';
 
 const RELATED_TASK = 'io.modelcontextprotocol/related-task';
 
+/**
+ * Carries a task-creation result out of the tools/call handler past the SDK's CallToolResult
+ * check (see the server class in server.ts), so it reaches the wire unchanged.
+ */
+export class TaskCreated extends Error {
+  override readonly name = 'TaskCreated';
+  constructor(readonly result: Result) {
+    super('task created');
+  }
+}
+
 /** The client capabilities of a request: its envelope on 2026-07-28, the session's on 2025. */
 function capsOf(server: Server, deps: ServerDeps, ctx: ServerContext): ClientCapabilities | undefined {
   return deps.era === 'modern'
@@ -42,7 +53,9 @@ export function taskHook(server: Server, deps: ServerDeps, def: AnyToolDef, para
     // Form elicitation: declared as `elicitation: {}` (form implied) or with a `form` member.
     const e = caps?.elicitation as { form?: unknown; url?: unknown } | undefined;
     const elicit = e !== undefined && (e.form !== undefined || e.url === undefined);
-    return async (s) => ({ resultType: 'task', ...v2Task(runner, await runner.start(deps, def.name, s, { rev: 'v2', elicit })) });
+    return async (s) => {
+      throw new TaskCreated({ resultType: 'task', ...v2Task(runner, await runner.start(deps, def.name, s, { rev: 'v2', elicit })) });
+    };
   }
   if (!params.task) return undefined;
   const ttl = typeof params.task.ttl === 'number' && params.task.ttl > 0 ? params.task.ttl : undefined;
@@ -53,8 +66,7 @@ export function taskHook(server: Server, deps: ServerDeps, def: AnyToolDef, para
       server.notification({ method: 'notifications/tasks/status', params: v1Task(runner, t) }).catch(() => stop());
       if (isTerminal(t.status)) stop();
     });
-    // content: [] lets the 2025 result check pass a task-creation result through tools/call.
-    return { task: v1Task(runner, r), content: [] };
+    throw new TaskCreated({ task: v1Task(runner, r) });
   };
 }
 
@@ -71,7 +83,8 @@ function baseV2(runner: TaskRunner, r: TaskRecord) {
 /** A task as 2026-07-28 `tasks/get` shows it: status-specific fields inlined. */
 export function v2Task(runner: TaskRunner, r: TaskRecord): Record<string, unknown> {
   const base = baseV2(runner, r);
-  if (r.status === 'completed') return { ...base, result: r.result ?? { content: [] } };
+  // The inlined result is a 2026-07-28 tools/call result, discriminator included.
+  if (r.status === 'completed') return { ...base, result: { resultType: 'complete', ...(r.result ?? { content: [] }) } };
   if (r.status === 'failed') return { ...base, error: r.error ?? { code: -32603, message: r.statusMessage ?? 'failed' } };
   if (r.status === 'input_required' && r.question) {
     return { ...base, inputRequests: { [r.question.key]: questionRequest(r.question.message) } };

@@ -198,6 +198,7 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     link: (uri, name, description) => trailing.push({ type: 'resource_link', uri, name, mimeType: 'application/json', ...(description ? { description } : {}) }),
     note: (text) => notes.push(text),
   };
+  let taskStart: StartedJob | undefined;
   try {
     let structured: Record<string, unknown>;
     if (def.spendsCredits && !dryRun) {
@@ -219,8 +220,8 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     for (const n of notes) content.push({ type: 'text', text: n });
     content.push(...trailing);
     if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
-    if (asTask && job) return await asTask({ job, started: { structured, content } });
-    return { content, structuredContent: structured };
+    if (!asTask || !job) return { content, structuredContent: structured };
+    taskStart = { job, started: { structured, content } };
   } catch (err) {
     if (err instanceof NeedsInput) return err.result;
     if (err instanceof DryRunStop) {
@@ -233,6 +234,8 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     }
     return errorResult(text);
   }
+  // Outside the try: what becomes of the task result is the server's business, not an error to word.
+  return asTask!(taskStart);
 }
 
 /** A finished result in the wrapper's shape (JSON mirror first, then the rest), for results made outside a call. */

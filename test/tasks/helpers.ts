@@ -12,6 +12,7 @@ export const TASKS_EXT = { extensions: { 'io.modelcontextprotocol/tasks': {} } }
 export function taskSession(h: Harness, capabilities: Record<string, JsonValue> = TASKS_EXT, onInputRequest?: WithTasksOptions["onInputRequest"]): TaskEnabledSession {
   if (h.era === 'legacy') return createTaskSessionFromClient(h.client, { endpointId: 'test', ...(onInputRequest ? { onInputRequest } : {}) });
   const fetch = h.fetch!;
+  let seq = 0;
   return createTaskSessionFromClient(h.client, {
     endpointId: 'test',
     ...(onInputRequest ? { onInputRequest } : {}),
@@ -24,11 +25,13 @@ export function taskSession(h: Harness, capabilities: Record<string, JsonValue> 
           'content-type': 'application/json', accept: 'application/json, text/event-stream',
           'mcp-protocol-version': '2026-07-28', 'mcp-method': body.method, ...(name ? { 'mcp-name': name } : {}),
         },
-        body: JSON.stringify(request),
+        // The session hands over the method and framed params; the JSON-RPC envelope is the transport's.
+        body: JSON.stringify({ jsonrpc: '2.0', id: ++seq, ...(request as object) }),
       }));
       const text = await res.text();
       const json = text.startsWith('{') ? text : text.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).at(-1) ?? '{}';
-      return JSON.parse(json);
+      const msg = JSON.parse(json) as { result?: JsonValue; error?: { code: number; message: string; data?: JsonValue } };
+      return msg.error ? { kind: 'error', error: msg.error } : { kind: 'result', result: msg.result as never };
     },
     v2RequestFraming: { protocolVersion: '2026-07-28', clientInfo: { name: 'test', version: '0' }, clientCapabilities: capabilities },
   });
