@@ -10,14 +10,22 @@ import { join } from 'node:path';
 export const REQUIRED = {
   '2026-07-28': ['caching', 'dns-rebinding-protection', 'http-header-validation', 'prompts-list', 'resources-list', 'sep-2164-resource-not-found', 'server-sse-multiple-streams', 'server-stateless', 'tools-list'],
   '2025-11-25': ['dns-rebinding-protection', 'logging-set-level', 'ping', 'prompts-list', 'resources-list', 'server-initialize', 'tools-list'],
+  // The Tasks extension (io.modelcontextprotocol/tasks), run by name: no revision requires it.
+  tasks: ['tasks-capability-negotiation', 'tasks-dispatch-and-envelope'],
 };
 
+/**
+ * Tools only the suite's reference server has: its `test_*` diagnostics and the Tasks scenarios'
+ * fixtures (a sync `greet`, a sleeping `slow_compute`, `confirm_delete`, `failing_job`).
+ */
+const SUITE_TOOL = /\btest_[a-z_]+\b|Unknown tool "(greet|slow_compute|confirm_delete|failing_job)"/;
+
 /** A failed check that needed one of the suite's own `test_*` tools says so; it says nothing about us. */
-const needsDiagnosticTool = (c) => c.details?.untestable === true || /\btest_[a-z_]+\b/.test(c.errorMessage ?? '');
+const needsDiagnosticTool = (c) => c.details?.untestable === true || SUITE_TOOL.test(c.errorMessage ?? '');
 
 const [dir, revision, flag] = process.argv.slice(2);
 if (!dir || !REQUIRED[revision]) {
-  console.error('usage: node scripts/conformance-report.mjs <results-dir> <2026-07-28|2025-11-25> [--markdown]');
+  console.error('usage: node scripts/conformance-report.mjs <results-dir> <2026-07-28|2025-11-25|tasks> [--markdown]');
   process.exit(2);
 }
 const scenarios = new Map();
@@ -42,13 +50,13 @@ for (const name of REQUIRED[revision]) {
   if (!scenarios.has(name)) { failed++; rows.push({ name, required: true, pass: 0, real: 1, diagnostic: 0, total: 0, first: 'scenario did not run' }); }
 }
 if (flag === '--markdown') {
-  console.log(`| scenario (${revision}) | required | checks passed | failed | failed only for want of a test_* tool |`);
+  console.log(`| scenario (${revision}) | required | checks passed | failed | failed only for want of the suite's own tools (test_*, task fixtures) |`);
   console.log('|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.required ? 'yes' : ''} | ${r.pass}/${r.total} | ${r.real} | ${r.diagnostic} |`);
 } else {
   for (const r of rows) {
     const verdict = r.real === 0 ? 'ok  ' : r.required ? 'FAIL' : 'miss';
-    console.log(`${verdict} ${revision} ${r.name}: ${r.pass}/${r.total} passed${r.diagnostic ? `, ${r.diagnostic} need the suite's test_* tools` : ''}${r.real && r.first ? ` — ${r.first.slice(0, 160)}` : ''}`);
+    console.log(`${verdict} ${revision} ${r.name}: ${r.pass}/${r.total} passed${r.diagnostic ? `, ${r.diagnostic} need the suite's own tools` : ''}${r.real && r.first ? ` — ${r.first.slice(0, 160)}` : ''}`);
   }
   console.log(`${revision}: ${REQUIRED[revision].length - failed}/${REQUIRED[revision].length} required scenarios pass`);
 }

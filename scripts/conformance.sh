@@ -55,4 +55,10 @@ for revision in 2026-07-28 2025-11-25; do
   "${SUITE[@]}" --url "http://127.0.0.1:$port/mcp" --requirements "$revision" -o "$results/$revision" >"$out" 2>&1
   node scripts/conformance-report.mjs "$results/$revision" "$revision" || { fail=1; grep -v EBADENGINE "$out" | tail -n 30; }
 done
+# The Tasks extension's scenarios, by name (no revision's requirement list includes them).
+mkdir -p "$results/tasks"
+for scenario in tasks-capability-negotiation tasks-dispatch-and-envelope; do
+  "${SUITE[@]}" --url "http://127.0.0.1:$port/mcp" --scenario "$scenario" -o "$results/tasks" >"$out" 2>&1
+done
+node scripts/conformance-report.mjs "$results/tasks" tasks || { fail=1; grep -v EBADENGINE "$out" | tail -n 30; }
 exit $fail
