@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   serveStdio({
     depsFor: (era) => ({ ...makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', era, states, log }), watcher, tasks }),
     log,
-    onClose: async () => { tasks.close(); watcher.close(); await states.close(); await upstream.close(); },
+    onClose: async () => { await tasks.close(); watcher.close(); await states.close(); await upstream.close(); },
   });
 }
 

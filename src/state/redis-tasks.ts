@@ -3,6 +3,8 @@ import { isTerminal, MemoryTaskStore, type TaskRecord, type TaskStore } from './
 
 // Replaces the value only if it is still the one read (compare-and-set), keeping its expiry.
 const SWAP = "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'KEEPTTL') return 1 end return 0";
+// Deletes the lease only while it is ours.
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 // Sets the lease when free, renews it when ours; answers 1 when we hold it.
 const LEASE = "local v = redis.call('get', KEYS[1]) if v == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 elseif v == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end return 0";
 
@@ -92,5 +94,9 @@ export class RedisTaskStore implements TaskStore {
       this.d.warn('tasks followed by every replica that reads them', err);
       return true;
     }
+  }
+
+  async release(taskId: string): Promise<void> {
+    await this.d.redis.eval(RELEASE, 1, `${this.d.prefix}:task-follow:${taskId}`, this.d.origin).catch(() => undefined);
   }
 }

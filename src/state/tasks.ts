@@ -62,6 +62,8 @@ export interface TaskStore {
    * task, another takes over when the holder stops renewing (it stopped or crashed).
    */
   claim(taskId: string, ttlMs: number): Promise<boolean>;
+  /** Gives up this replica's follow lease (it is shutting down), so another takes over at once. */
+  release(taskId: string): Promise<void>;
 }
 
 /** Twenty-four hours: long enough for the slowest Video Agent session and a client coming back to it. */
@@ -103,6 +105,10 @@ export class MemoryTaskStore implements TaskStore {
 
   async claim(): Promise<boolean> {
     return true;
+  }
+
+  async release(): Promise<void> {
+    // One process: nobody else could take over.
   }
 
   private sweep(): void {

@@ -29,8 +29,9 @@ const UNSTOPPABLE = 'HeyGen has no way to stop this job once started: it carries
  * sees into the key's task store, where any replica reads it.
  */
 export class TaskRunner {
-  private readonly followed = new Map<string, () => void>();
+  private readonly followed = new Map<string, { stop: () => void; release: () => Promise<void> }>();
   private readonly listeners = new Map<string, Set<TaskListener>>();
+  private readonly renewers = new Map<string, () => void>();
   readonly pollMinMs: number;
   readonly pollMaxMs: number;
   readonly ttlMs: number;
@@ -79,10 +80,13 @@ export class TaskRunner {
     const kind = jobKind(r.job.kind);
     if (!kind || this.followed.has(id)) return;
     const stop = this.opts.watcher.follow(deps.state.keyId, deps.heygen, kind.resourceUri(r.job.id), {
-      onState: (st) => void this.seen(deps, r.taskId, st as JobStatus),
+      onState: (st) => { this.renewers.get(id)?.(); void this.seen(deps, r.taskId, st as JobStatus); },
       onGone: () => void this.finish(deps, r.taskId, (t) => ({ ...t, ...failedFields(`${t.job.kind} ${t.job.id} can no longer be read on HeyGen (deleted, or the key lost access).`, { kind: t.job.kind, id: t.job.id }) })),
     });
-    this.followed.set(id, stop);
+    // The lease is renewed on every status read, so it outlives the poll interval only while we follow.
+    const renew = () => void deps.state.tasks.claim(r.taskId, this.pollMaxMs * 3);
+    this.followed.set(id, { stop: () => { stop(); }, release: () => deps.state.tasks.release(r.taskId) });
+    this.renewers.set(id, renew);
   }
 
   /** Tells `listener` about every change of one task until the task ends or the returned function is called. */
@@ -171,16 +175,22 @@ export class TaskRunner {
       return next;
     });
     if (r && changed) this.tell(deps.state.keyId, r);
+    // Expired (or evicted): nobody can ask about it any more, so stop spending polls on it.
+    if (!r) this.drop(`${deps.state.keyId}\n${taskId}`);
     return r;
   }
 
   private async finish(deps: ServerDeps, taskId: string, f: (t: TaskRecord) => TaskRecord): Promise<TaskRecord | undefined> {
     const r = await this.change(deps, taskId, (t) => clearQuestion(f(t)));
-    const id = `${deps.state.keyId}\n${taskId}`;
-    this.followed.get(id)?.();
-    this.followed.delete(id);
-    this.listeners.delete(id);
+    this.drop(`${deps.state.keyId}\n${taskId}`);
     return r;
+  }
+
+  private drop(id: string): void {
+    this.followed.get(id)?.stop();
+    this.followed.delete(id);
+    this.renewers.delete(id);
+    this.listeners.delete(id);
   }
 
   private tell(keyId: string, r: TaskRecord): void {
@@ -193,10 +203,14 @@ export class TaskRunner {
     }
   }
 
-  close(): void {
-    for (const stop of this.followed.values()) stop();
+  /** Stops following and hands the live tasks' leases back, so another replica takes them over at once. */
+  async close(): Promise<void> {
+    const held = [...this.followed.values()];
     this.followed.clear();
+    this.renewers.clear();
     this.listeners.clear();
+    for (const f of held) f.stop();
+    await Promise.all(held.map((f) => f.release().catch(() => undefined)));
   }
 }
 

@@ -49,7 +49,7 @@ export interface HarnessOptions {
   /** Protocol era of the client; default `HEYGEN_MCP_TEST_ERA` or modern. */
   era?: Era;
   /** Serve MCP tasks: a job watcher and task runner with these poll bounds (fast by default). */
-  tasks?: { minMs?: number; maxMs?: number } | true;
+  tasks?: { minMs?: number; maxMs?: number; ttlMs?: number } | true;
   /** Client capabilities beyond roots (the Tasks extension, elicitation, the 2025 tasks utility). */
   capabilities?: Record<string, unknown>;
 }
@@ -85,7 +85,7 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     const bounds = opts.tasks === true ? {} : opts.tasks;
     const watcher = new JobWatcher({ reader: defaultJobReader, log, minMs: bounds.minMs ?? 50, maxMs: bounds.maxMs ?? 400 });
     deps.watcher = watcher;
-    deps.tasks = new TaskRunner({ watcher, pollMinMs: bounds.minMs ?? 50, pollMaxMs: bounds.maxMs ?? 400 });
+    deps.tasks = new TaskRunner({ watcher, pollMinMs: bounds.minMs ?? 50, pollMaxMs: bounds.maxMs ?? 400, ...(bounds.ttlMs ? { ttlMs: bounds.ttlMs } : {}) });
   }
   const roots: { uri: string; name?: string }[] = [];
   const client = new Client({ name: 'test', version: '0' }, {
@@ -129,7 +129,7 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     async close() {
       await client.close();
       await closeServer();
-      deps.tasks?.close();
+      await deps.tasks?.close();
       deps.watcher?.close();
       if (!opts.simulator) await sim.close();
     },

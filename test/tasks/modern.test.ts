@@ -120,6 +120,15 @@ describe('2026-07-28 Tasks extension', () => {
     expect((await rpc(h, 'tasks/list', {})).error?.code).toBe(-32601);
   });
 
+  it('a task past its TTL answers not found (-32602)', async () => {
+    h = await connect({ era: 'modern', tasks: { ttlMs: 300 }, sim: { speed: 1 } });
+    const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Short-lived' } });
+    expect(made.result.ttlMs).toBe(300);
+    expect((await rpc(h, 'tasks/get', { taskId: made.result.taskId })).result.status).toBe('working');
+    const gone = await until(() => rpc(h, 'tasks/get', { taskId: made.result.taskId }), (r) => r.error !== undefined, 5_000);
+    expect(gone.error?.code).toBe(-32602);
+  });
+
   it('advertises the extension in server/discover and keeps execution.taskSupport out of tools/list', async () => {
     h = await connect({ era: 'modern', tasks: true });
     const d = await rpc(h, 'server/discover', {});

@@ -223,7 +223,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
         });
       }
       unlisten();
-      tasks.close();
+      await tasks.close();
       watcher.close();
       await modern.close();
       await table.closeAll();
