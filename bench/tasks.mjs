@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { request } from 'undici';
 import { z } from 'zod';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -47,11 +48,11 @@ async function server(sim, { watch, minMs = 2_000, maxMs = 30_000 }) {
 
 async function newVideo(sim) {
   const h = { 'x-api-key': sim.apiKey, accept: 'application/json', 'content-type': 'application/json' };
-  const get = async (p) => (await (await fetch(`${sim.baseUrl}${p}`, { headers: h })).json()).data;
+  const get = async (p) => (await (await request(`${sim.baseUrl}${p}`, { headers: h })).body.json()).data;
   const look = (await get('/v3/avatars/looks?limit=1'))[0];
   const voice = (await get('/v3/voices?limit=1'))[0];
-  const res = await fetch(`${sim.baseUrl}/v3/videos`, { method: 'POST', headers: h, body: JSON.stringify({ type: 'avatar', avatar_id: look.id, voice_id: voice.voice_id, script: `Bench ${Math.random()}` }) });
-  return { id: (await res.json()).data.video_id, look: look.id, voice: voice.voice_id };
+  const res = await request(`${sim.baseUrl}/v3/videos`, { method: 'POST', headers: h, body: JSON.stringify({ type: 'avatar', avatar_id: look.id, voice_id: voice.voice_id, script: `Bench ${Math.random()}` }) });
+  return { id: (await res.body.json()).data.video_id, look: look.id, voice: voice.voice_id };
 }
 
 const pollsOf = (sim, id) => sim.apiRequests().filter((r) => r.method === 'GET' && r.path === `/v3/videos/${id}`).length;
