@@ -5,7 +5,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
-import { hosted, streamableClient, type HostedHarness } from '../http/helpers.js';
+import { signWebhook } from '../../src/hosted/webhook.js';
+import { hosted, raw, streamableClient, type HostedHarness } from '../http/helpers.js';
 
 const TASKS = { extensions: { 'io.modelcontextprotocol/tasks': {} } };
 const envelope = (caps: Record<string, unknown>) => ({ 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'transport-test', version: '0' }, 'io.modelcontextprotocol/clientCapabilities': caps });
@@ -62,6 +63,34 @@ describe('tasks over Streamable HTTP', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('a webhook finishes a task without waiting for the next poll', () => {
+  const SECRET = 'whsec_tasks_test_1234';
+  let h: HostedHarness;
+  // The watcher waits 20 s after its first read: only the webhook can finish the task sooner.
+  beforeAll(async () => { h = await hosted({ sim: { speed: 120 }, env: { HEYGEN_MCP_WEBHOOK_SECRET: SECRET }, limits: { pollMinMs: 20_000, pollMaxMs: 60_000 } }); });
+  afterAll(async () => { await h.close(); });
+
+  it('avatar_video.success for the task’s session completes it long before the next poll is due', async () => {
+    const made = await post(h.http.url, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Webhook task' } });
+    const sessionId = /session (\w+)/.exec(made.result.statusMessage)![1]!;
+    // Let the render finish on HeyGen's side (the simulator), then tell the server as HeyGen would.
+    await poll(async () => (await fetch(`${h.sim.baseUrl}/v3/video-agents/${sessionId}`, { headers: { 'x-api-key': h.sim.apiKey } }).then((r) => r.json()) as any).data.status, (s) => s === 'completed');
+    const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { session_id: sessionId } });
+    const r = await raw(`${h.base}/webhooks/heygen`, { headers: { 'content-type': 'application/json', 'x-heygen-signature': signWebhook(SECRET, body) }, body });
+    expect(r.status).toBe(200);
+    const done = await poll(() => post(h.http.url, 'tasks/get', { taskId: made.result.taskId }), (x) => terminal(x.result?.status), 5_000);
+    expect(done.result.status).toBe('completed');
+  }, 20_000);
+
+  it('a webhook about another job leaves the task working', async () => {
+    const made = await post(h.http.url, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Webhook task, other job' } });
+    const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'ffffffffffffffffffffffffffffffff' } });
+    await raw(`${h.base}/webhooks/heygen`, { headers: { 'content-type': 'application/json', 'x-heygen-signature': signWebhook(SECRET, body) }, body });
+    const got = await post(h.http.url, 'tasks/get', { taskId: made.result.taskId });
+    expect(got.result.status).toBe('working');
   });
 });
 
