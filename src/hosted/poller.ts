@@ -30,7 +30,7 @@ interface Sub {
 }
 interface Watch {
   id: string; uri: string; target: JobTarget; heygen: HeyGenClient;
-  subs: Set<Sub>; last: string | undefined; lastState: JobState | undefined; delayMs: number;
+  subs: Set<Sub>; last: string | undefined; lastState: JobState | undefined; lastAt: number; delayMs: number;
   timer: NodeJS.Timeout | undefined; abort: AbortController; ended: boolean;
 }
 
@@ -101,9 +101,14 @@ export class JobWatcher {
     const w = this.watches.get(id) ?? this.open(id, uri, target, heygen);
     const sub: Sub = { notify: () => undefined, uris: new Set([id]), onState: on.onState, ...(on.onGone ? { onGone: on.onGone } : {}) };
     w.subs.add(sub);
-    if (w.lastState) {
+    if (w.lastState && Date.now() - w.lastAt <= this.minMs) {
+      // Read moments ago: the newcomer shares it. (Joiners arriving together cost no extra read.)
       const known = w.lastState;
       queueMicrotask(() => { if (sub.uris.has(id)) sub.onState?.(known); });
+    } else if (w.lastState && w.timer) {
+      // The last read is older than the shortest interval (the watch may be 30 s into a backoff,
+      // and the job may have moved on since, e.g. an answer was sent): read it now.
+      this.readNow(w);
     }
     return () => this.leave(sub, id);
   }
@@ -115,7 +120,7 @@ export class JobWatcher {
   }
 
   private open(id: string, uri: string, target: JobTarget, heygen: HeyGenClient): Watch {
-    const w: Watch = { id, uri, target, heygen, subs: new Set(), last: undefined, lastState: undefined, delayMs: this.minMs, timer: undefined, abort: new AbortController(), ended: false };
+    const w: Watch = { id, uri, target, heygen, subs: new Set(), last: undefined, lastState: undefined, lastAt: 0, delayMs: this.minMs, timer: undefined, abort: new AbortController(), ended: false };
     this.watches.set(id, w);
     this.schedule(w, 0);
     return w;
@@ -132,7 +137,7 @@ export class JobWatcher {
     for (const w of [...this.watches.values()]) {
       if (w.target.id !== id) continue;
       told += this.notifyAll(w);
-      if (this.hasFollowers(w)) this.reschedule(w, 0);
+      if (this.hasFollowers(w)) this.readNow(w);
       else if (terminal) this.end(w);
       else this.reschedule(w, this.minMs);
     }
@@ -145,7 +150,7 @@ export class JobWatcher {
     if (!w) return;
     this.notifyAll(w);
     // Followers need the status itself, which only a read gives: read once more, then end.
-    if (this.hasFollowers(w)) this.reschedule(w, 0);
+    if (this.hasFollowers(w)) this.readNow(w);
     else if (terminal) this.end(w);
   }
 
@@ -185,6 +190,12 @@ export class JobWatcher {
       }
     }
     return w.subs.size;
+  }
+
+  /** One read as soon as possible, keeping the backoff where it was. */
+  private readNow(w: Watch): void {
+    if (w.timer) clearTimeout(w.timer);
+    this.schedule(w, 0);
   }
 
   private reschedule(w: Watch, delay: number): void {
@@ -227,6 +238,7 @@ export class JobWatcher {
     }
     if (w.ended) return;
     w.lastState = state;
+    w.lastAt = Date.now();
     for (const sub of [...w.subs]) {
       try {
         sub.onState?.(state);

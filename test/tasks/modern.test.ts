@@ -157,6 +157,17 @@ describe('2026-07-28 Tasks extension', () => {
     expect(sends[0]!.body).toEqual({ message: 'go' });
   });
 
+  it('a client without elicitation answers with send_video_agent_message and the task carries on at once', async () => {
+    // Polls back off to 20 s: only the answer's nudge can move the task on within the deadline below.
+    h = await connect({ era: 'modern', tasks: { minMs: 50, maxMs: 20_000 }, sim: { speed: 600 } });
+    const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Tea explainer', mode: 'chat' } });
+    const asked = await until(() => rpc(h, 'tasks/get', { taskId: made.result.taskId }), (r) => /asks/.test(r.result?.statusMessage ?? ''));
+    const sessionId = /"session_id":"(\w+)"/.exec(asked.result.statusMessage)![1]!;
+    await h.ok('send_video_agent_message', { session_id: sessionId, message: 'go' });
+    const done = await until(() => rpc(h, 'tasks/get', { taskId: made.result.taskId }), (r) => r.result?.status === 'completed', 5_000);
+    expect(done.result.result.structuredContent.video_url).toContain('/files/');
+  });
+
   it('shows the question in the status message to a client without elicitation, and sends nothing for it', async () => {
     h = await connect({ era: 'modern', tasks: true, sim: { speed: 600 } });
     const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Tea explainer', mode: 'chat' } });
