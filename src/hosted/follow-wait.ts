@@ -41,6 +41,13 @@ export function followUntilSettled(watcher: JobWatcher, a: {
         if (isSettled(last)) finish(true);
       },
       onGone: () => finish(false, true),
+      // A failed read ends this wait with the error, in the words a direct read would give.
+      onError: (err) => {
+        clearTimeout(timer);
+        a.signal.removeEventListener('abort', onAbort);
+        stop();
+        reject(err);
+      },
     });
   });
 }

@@ -27,6 +27,8 @@ interface Sub {
   /** Followers (waits, tasks) hear every read, not only changes, and learn when the job is gone. */
   onState?(state: JobState): void;
   onGone?(): void;
+  /** A read failed (after the client's own retries); the watch itself carries on. */
+  onError?(err: unknown): void;
 }
 interface Watch {
   id: string; uri: string; target: JobTarget; heygen: HeyGenClient;
@@ -94,12 +96,12 @@ export class JobWatcher {
    * Followers of the same (key, job) share one watch, so a hundred waits cost the polls of one.
    * Returns the function that stops following.
    */
-  follow(keyId: string, heygen: HeyGenClient, uri: string, on: { onState(state: JobState): void; onGone?(): void }): () => void {
+  follow(keyId: string, heygen: HeyGenClient, uri: string, on: { onState(state: JobState): void; onGone?(): void; onError?(err: unknown): void }): () => void {
     const target = this.opts.reader.parse(uri);
     if (!target) throw new Error(`not a job resource: ${uri}`);
     const id = `${keyId}\n${uri}`;
     const w = this.watches.get(id) ?? this.open(id, uri, target, heygen);
-    const sub: Sub = { notify: () => undefined, uris: new Set([id]), onState: on.onState, ...(on.onGone ? { onGone: on.onGone } : {}) };
+    const sub: Sub = { notify: () => undefined, uris: new Set([id]), onState: on.onState, ...(on.onGone ? { onGone: on.onGone } : {}), ...(on.onError ? { onError: on.onError } : {}) };
     w.subs.add(sub);
     if (w.lastState && Date.now() - w.lastAt <= this.minMs) {
       // Read moments ago: the newcomer shares it. (Joiners arriving together cost no extra read.)
@@ -233,7 +235,8 @@ export class JobWatcher {
         this.end(w);
         return;
       }
-      this.reschedule(w, Math.min(this.maxMs, w.delayMs * 2));
+      for (const sub of [...w.subs]) sub.onError?.(err);
+      if (!w.ended) this.reschedule(w, Math.min(this.maxMs, w.delayMs * 2));
       return;
     }
     if (w.ended) return;

@@ -159,8 +159,10 @@ export class TaskRunner {
         return { ...base, status: 'input_required', asked: t.asked + 1, lastAsked: question, question: { key, message: question }, statusMessage: `The Video Agent asks: ${question}` };
       }
       const message = `${t.job.kind} ${t.job.id}: ${st.status}${st.progress !== undefined ? ` (${st.progress}%)` : ''}`;
-      if (t.status === 'working' && t.statusMessage === message && t.progress === base.progress) return undefined;
-      return clearQuestion({ ...base, status: 'working', statusMessage: message });
+      if (t.status === 'working' && t.statusMessage === message && t.progress === base.progress && t.lastAsked === undefined) return undefined;
+      // The session moved on: a later question, even worded the same, is a new one.
+      const { lastAsked: _l, ...rest } = base;
+      return clearQuestion({ ...rest, status: 'working', statusMessage: message });
     });
   }
 

@@ -24,6 +24,17 @@ describe('waits on one job share one poll', () => {
     expect(h.watcher!.size).toBe(0);
   });
 
+  it('a read that keeps failing upstream ends the wait with that error instead of waiting out the timeout', async () => {
+    h = await connect({ era: 'modern', tasks: true, sim: { speed: 1 } });
+    const look = await pickLook(h);
+    const id = (await h.ok('create_avatar_video', { avatar_id: look.look_id, script: 'Upstream trouble.' })).video_id as string;
+    h.sim.fault({ method: 'GET', path: `/v3/videos/${id}`, kind: 'status', status: 503, times: 20 });
+    const started = Date.now();
+    const text = await h.fails('wait_for_job', { kind: 'video', id, timeout_seconds: 30 });
+    expect(text).toMatch(/503|unavailable|HeyGen/i);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('a wait on a job HeyGen does not know ends with HeyGen’s not-found error, once', async () => {
     h = await connect({ era: 'modern', tasks: true });
     const text = await h.fails('wait_for_job', { kind: 'video', id: 'ffffffffffffffffffffffffffffffff' });
