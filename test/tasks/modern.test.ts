@@ -84,6 +84,19 @@ describe('2026-07-28 Tasks extension', () => {
     expect(r.structuredContent.next).toContain('download_video');
   });
 
+  it('another credit-spending create (a video translation) runs as a task and completes with the translated video', async () => {
+    h = await connect({ era: 'modern', tasks: true, sim: { speed: 600 } });
+    const session = taskSession(h);
+    const exec = await session.callTool('create_video_translation', { video: 'https://example.com/source.mp4', output_languages: ['Japanese'] });
+    expect(exec.kind).toBe('task');
+    const { outcome } = await exec.settle();
+    await session.close();
+    const r = resultFromTaskOutcome(outcome) as { structuredContent: Record<string, any> };
+    expect(r.structuredContent).toMatchObject({ done: true });
+    expect(String(r.structuredContent.video_url)).toContain('/files/');
+    expect(h.sim.apiRequests().filter((q) => q.method === 'POST').map((q) => q.path)).toEqual(['/v3/video-translations']);
+  });
+
   it('cancel stops a Video Agent session on HeyGen', async () => {
     h = await connect({ era: 'modern', tasks: true, sim: { speed: 30 } });
     const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'A long documentary' } });
@@ -116,6 +129,7 @@ describe('2026-07-28 Tasks extension', () => {
     }
     expect((await rpc(h, 'tasks/get', { taskId: 'nope' })).error?.code).toBe(-32602);
     expect((await rpc(h, 'tasks/cancel', { taskId: 'nope' })).error?.code).toBe(-32602);
+    expect((await rpc(h, 'tasks/update', { taskId: 'nope', inputResponses: {} })).error?.code).toBe(-32602);
     expect((await rpc(h, 'tasks/result', { taskId: 'nope' })).error?.code).toBe(-32601);
     expect((await rpc(h, 'tasks/list', {})).error?.code).toBe(-32601);
   });
