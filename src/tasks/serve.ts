@@ -59,8 +59,11 @@ export function taskHook(server: Server, deps: ServerDeps, def: AnyToolDef, para
   }
   if (!params.task) return undefined;
   const ttl = typeof params.task.ttl === 'number' && params.task.ttl > 0 ? params.task.ttl : undefined;
+  // A 2025 session with form elicitation gets questions through tasks/result, as 2025-11-25 has it.
+  const e = caps?.elicitation as { form?: unknown; url?: unknown } | undefined;
+  const elicit = e !== undefined && (e.form !== undefined || e.url === undefined);
   return async (s) => {
-    const r = await runner.start(deps, def.name, s, { rev: 'v1', elicit: false, ttlMs: ttl });
+    const r = await runner.start(deps, def.name, s, { rev: 'v1', elicit, ttlMs: ttl });
     // 2025 sessions hear status changes as notifications while they stay open.
     const stop = runner.listen(deps.state.keyId, r.taskId, (t: TaskRecord) => {
       server.notification({ method: 'notifications/tasks/status', params: v1Task(runner, t) }).catch(() => stop());
@@ -108,8 +111,8 @@ function questionRequest(message: string) {
 export function v1Task(runner: TaskRunner, r: TaskRecord): Record<string, unknown> {
   return {
     taskId: r.taskId,
-    // 2025 clients would call tasks/result for an input request; the question is in the message instead.
-    status: r.status === 'input_required' ? 'working' : r.status,
+    // input_required only when the question can be delivered (tasks/result sends it as elicitation).
+    status: r.status === 'input_required' && !r.question ? 'working' : r.status,
     ...(r.statusMessage ? { statusMessage: r.statusMessage } : {}),
     createdAt: iso(r.createdAt), lastUpdatedAt: iso(r.lastUpdatedAt), ttl: r.ttlMs,
     ...(isTerminal(r.status) ? {} : { pollInterval: runner.pollIntervalMs(r) }),
@@ -176,10 +179,18 @@ function bindV1(server: Server, deps: ServerDeps, runner: TaskRunner): void {
     const tasks = page.slice(0, 50);
     return { tasks: tasks.map((t) => v1Task(runner, t)), ...(more ? { nextCursor: String(tasks.at(-1)!.createdAt) } : {}) } as Result;
   });
-  // tasks/result waits for the end, then answers exactly what the call would have.
+  // tasks/result waits for the end, then answers exactly what the call would have. A question on
+  // the way goes to the client as an elicitation request tied to the task; its answer goes to HeyGen.
   server.setRequestHandler('tasks/result', { params: GetTaskResultRequestV1Schema.shape.params }, async (p, ctx) => {
     let r = await load(deps, runner, p.taskId);
     while (!isTerminal(r.status)) {
+      if (r.status === 'input_required' && r.question) {
+        const q = questionRequest(r.question.message);
+        const answer = await ctx.mcpReq.send({ method: 'elicitation/create', params: { ...q.params, mode: 'form', _meta: { [RELATED_TASK]: { taskId: r.taskId } } } as never });
+        await runner.answer(deps, r.taskId, { [r.question.key]: answer }, ctx.mcpReq.signal);
+        r = await load(deps, runner, p.taskId);
+        continue;
+      }
       await sleep(Math.min(1_000, runner.pollMinMs), ctx.mcpReq.signal);
       r = await load(deps, runner, p.taskId);
     }

@@ -77,6 +77,38 @@ describe('2025-11-25 tasks utility', () => {
     await expect(raw('tasks/cancel', { taskId: created.task.taskId })).rejects.toMatchObject({ code: -32602 });
   });
 
+  it('a Video Agent question reaches a client with elicitation through tasks/result; the answer resumes the session', async () => {
+    h = await connect({ era: 'legacy', tasks: true, capabilities: { ...TASKS_2025, elicitation: { form: {} } }, sim: { speed: 600 } });
+    const asked: { message: string; related: unknown }[] = [];
+    h.client.setRequestHandler('elicitation/create', async (req) => {
+      asked.push({ message: String((req.params as { message: string }).message), related: (req.params as { _meta?: Record<string, unknown> })._meta?.['io.modelcontextprotocol/related-task'] });
+      return { action: 'accept', content: { answer: 'go' } };
+    });
+    const created = await raw('tools/call', { name: 'create_video_agent', arguments: { prompt: 'Tea explainer', mode: 'chat' }, task: {} });
+    const seen = await until(() => raw('tasks/get', { taskId: created.task.taskId }), (t) => t.status === 'input_required');
+    expect(seen.statusMessage).toContain('asks');
+    const result = await raw('tasks/result', { taskId: created.task.taskId });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.message).toContain('Tell me what to change');
+    expect(asked[0]!.related).toEqual({ taskId: created.task.taskId });
+    expect(result.structuredContent).toMatchObject({ done: true, status: 'completed' });
+    const sends = h.sim.apiRequests().filter((r) => r.method === 'POST' && /^\/v3\/video-agents\/\w+$/.test(r.path));
+    expect(sends.map((r) => r.body)).toEqual([{ message: 'go' }]);
+  });
+
+  it('a declined question sends nothing to HeyGen and leaves the session waiting, with how to reply', async () => {
+    h = await connect({ era: 'legacy', tasks: true, capabilities: { ...TASKS_2025, elicitation: { form: {} } }, sim: { speed: 600 } });
+    h.client.setRequestHandler('elicitation/create', async () => ({ action: 'decline' }));
+    const created = await raw('tools/call', { name: 'create_video_agent', arguments: { prompt: 'Tea explainer', mode: 'chat' }, task: {} });
+    await until(() => raw('tasks/get', { taskId: created.task.taskId }), (t) => t.status === 'input_required');
+    const pending = raw('tasks/result', { taskId: created.task.taskId });
+    const after = await until(() => raw('tasks/get', { taskId: created.task.taskId }), (t) => t.status === 'working' && /not answered/.test(t.statusMessage ?? ''));
+    expect(after.statusMessage).toContain('send_video_agent_message');
+    expect(h.sim.apiRequests().filter((r) => r.method === 'POST' && /^\/v3\/video-agents\/\w+$/.test(r.path))).toHaveLength(0);
+    await raw('tasks/cancel', { taskId: created.task.taskId });
+    await expect(pending).rejects.toMatchObject({ code: -32602 });
+  });
+
   it('sends notifications/tasks/status as the task moves', async () => {
     h = await connect({ era: 'legacy', tasks: true, capabilities: TASKS_2025, sim: { speed: 600 } });
     const statuses: string[] = [];
