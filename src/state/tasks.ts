@@ -80,6 +80,10 @@ export class MemoryTaskStore implements TaskStore {
   }
 
   async get(taskId: string): Promise<TaskRecord | undefined> {
+    return this.read(taskId);
+  }
+
+  private read(taskId: string): TaskRecord | undefined {
     const r = this.tasks.get(taskId);
     if (!r) return undefined;
     if (r.createdAt + r.ttlMs <= this.now()) {
@@ -90,7 +94,8 @@ export class MemoryTaskStore implements TaskStore {
   }
 
   async update(taskId: string, change: (r: TaskRecord) => TaskRecord | undefined): Promise<TaskRecord | undefined> {
-    const r = await this.get(taskId);
+    // Read, change and write with no await between: concurrent updates apply one after the other.
+    const r = this.read(taskId);
     if (!r || isTerminal(r.status)) return r;
     const next = change(r);
     if (!next) return r;

@@ -4,7 +4,9 @@ import type { ServerDeps } from '../context.js';
 import type { JobWatcher } from '../hosted/poller.js';
 import { jobKind, type JobKindName, type JobStatus } from '../jobs/kinds.js';
 import { isTerminal, TASK_TTL_MS, type TaskRecord } from '../state/tasks.js';
+import { scrub } from '../log.js';
 import { shapedResult, type StartedJob } from '../tools/define.js';
+import { describeError } from '../tools/errors.js';
 import { ALL_TOOLS } from '../tools/index.js';
 import { waitOutput } from '../tools/videos/wait-for-job.js';
 
@@ -110,8 +112,13 @@ export class TaskRunner {
     if (!r || isTerminal(r.status)) return r;
     let message: string;
     if (r.job.kind === 'video_agent_session') {
-      await deps.heygen.videoAgents.stop(r.job.id, { ...(signal ? { signal } : {}) });
-      message = `Cancelled: Video Agent session ${r.job.id} was stopped on HeyGen.`;
+      try {
+        await deps.heygen.videoAgents.stop(r.job.id, { ...(signal ? { signal } : {}) });
+        message = `Cancelled: Video Agent session ${r.job.id} was stopped on HeyGen.`;
+      } catch (err) {
+        // The client asked to stop following either way; say plainly that the session may run on.
+        message = `Cancelled, but HeyGen did not confirm stopping Video Agent session ${r.job.id}: ${describeError(err)} It may still run: check it with get_video_agent_session.`;
+      }
     } else {
       message = `Cancelled. ${UNSTOPPABLE}`;
     }
@@ -130,8 +137,19 @@ export class TaskRunner {
     const reply = responses[q.key] as { action?: string; content?: { answer?: unknown } } | undefined;
     const text = typeof reply?.content?.answer === 'string' ? reply.content.answer.trim().slice(0, 10_000) : '';
     if (reply?.action === 'accept' && text) {
-      await deps.heygen.videoAgents.send(r.job.id, { message: text }, { ...(signal ? { signal } : {}) });
-      await this.change(deps, taskId, (t) => (t.question?.key === q.key ? clearQuestion({ ...t, status: 'working', statusMessage: `${t.job.kind} ${t.job.id}: answer sent, the agent resumes` }) : undefined));
+      // Take the question first (compare-and-set in the store): a reply spends credits, so two
+      // updates racing with the same answer, on one replica or two, send it once.
+      const mark = `${r.job.kind} ${r.job.id}: sending the answer (${randomUUID().slice(0, 8)})`;
+      const taken = await this.change(deps, taskId, (t) => (t.question?.key === q.key ? clearQuestion({ ...t, status: 'working', statusMessage: mark }) : undefined));
+      if (taken?.statusMessage !== mark) return;
+      try {
+        await deps.heygen.videoAgents.send(r.job.id, { message: text }, { ...(signal ? { signal } : {}) });
+      } catch (err) {
+        // Not delivered: put the question back so it can be answered again.
+        await this.change(deps, taskId, (t) => (t.statusMessage === mark ? { ...t, status: 'input_required', question: q, statusMessage: `The Video Agent asks: ${q.message}` } : undefined));
+        throw err;
+      }
+      await this.change(deps, taskId, (t) => (t.statusMessage === mark ? { ...t, statusMessage: `${t.job.kind} ${t.job.id}: answer sent, the agent resumes` } : undefined));
       const kind = jobKind(r.job.kind);
       if (kind) this.opts.watcher.nudge(deps.state.keyId, kind.resourceUri(r.job.id));
       return;
@@ -225,8 +243,9 @@ function waitingMessage(t: TaskRecord, question: string): string {
   return `The Video Agent asks: ${question} — reply with send_video_agent_message {"session_id":"${t.job.id}"}; the task then carries on.`;
 }
 
-function failedFields(message: string, data: Record<string, unknown>): Pick<TaskRecord, 'status' | 'statusMessage' | 'error'> {
+function failedFields(raw: string, data: Record<string, unknown>): Pick<TaskRecord, 'status' | 'statusMessage' | 'error'> {
   // The job itself failed upstream: reported as an internal error carrying HeyGen's code and words.
+  const message = scrub(raw);
   return { status: 'failed', statusMessage: `Failed: ${message}`, error: { code: -32603, message, data } };
 }
 

@@ -108,6 +108,17 @@ describe('2026-07-28 Tasks extension', () => {
     expect(h.sim.apiRequests().some((r) => r.method === 'POST' && /^\/v3\/video-agents\/\w+\/stop$/.test(r.path))).toBe(true);
   });
 
+  it('cancel still ends the task when HeyGen refuses to stop the session, and says it may still run', async () => {
+    h = await connect({ era: 'modern', tasks: true, sim: { speed: 30 } });
+    const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Stubborn session' } });
+    h.sim.fault({ method: 'POST', path: /\/stop$/, kind: 'status', status: 500, times: 5 });
+    const ack = await rpc(h, 'tasks/cancel', { taskId: made.result.taskId });
+    expect(ack.result).toMatchObject({ resultType: 'complete' });
+    const task = await rpc(h, 'tasks/get', { taskId: made.result.taskId });
+    expect(task.result.status).toBe('cancelled');
+    expect(task.result.statusMessage).toMatch(/did not confirm stopping .* may still run/);
+  });
+
   it('cancel of a render says plainly that HeyGen cannot stop it, and sends nothing', async () => {
     h = await connect({ era: 'modern', tasks: true, sim: { speed: 1 } });
     const look = await pickLook(h);
@@ -169,6 +180,18 @@ describe('2026-07-28 Tasks extension', () => {
     const sends = h.sim.apiRequests().filter((r) => r.method === 'POST' && /^\/v3\/video-agents\/\w+$/.test(r.path));
     expect(sends).toHaveLength(1);
     expect(sends[0]!.body).toEqual({ message: 'go' });
+  });
+
+  it('two updates racing with the same answer send it to HeyGen once (a reply spends credits)', async () => {
+    h = await connect({ era: 'modern', tasks: true, sim: { speed: 600 } });
+    const made = await rpc(h, 'tools/call', { name: 'create_video_agent', arguments: { prompt: 'Tea explainer', mode: 'chat' } }, ELICIT_AND_TASKS);
+    const asked = await until(() => rpc(h, 'tasks/get', { taskId: made.result.taskId }, ELICIT_AND_TASKS), (r) => r.result?.status === 'input_required');
+    const [key] = Object.keys(asked.result.inputRequests);
+    expect(asked.result.inputRequests[key!].params.requestedSchema.required).toEqual(['answer']);
+    const update = () => rpc(h, 'tasks/update', { taskId: made.result.taskId, inputResponses: { [key!]: { action: 'accept', content: { answer: 'go' } } } }, ELICIT_AND_TASKS);
+    const acks = await Promise.all([update(), update()]);
+    expect(acks.every((a) => a.result?.resultType === 'complete')).toBe(true);
+    expect(h.sim.apiRequests().filter((r) => r.method === 'POST' && /^\/v3\/video-agents\/\w+$/.test(r.path))).toHaveLength(1);
   });
 
   it('a client without elicitation answers with send_video_agent_message and the task carries on at once', async () => {
