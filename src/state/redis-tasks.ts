@@ -8,6 +8,11 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 // Sets the lease when free, renews it when ours; answers 1 when we hold it.
 const LEASE = "local v = redis.call('get', KEYS[1]) if v == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 elseif v == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end return 0";
 
+/** Redis expires a task within a millisecond or so of its TTL; a read in between still says missing. */
+function live(r: TaskRecord): TaskRecord | undefined {
+  return r.createdAt + r.ttlMs > Date.now() ? r : undefined;
+}
+
 export interface RedisTaskDeps {
   redis: Redis;
   /** `heygen-mcp:<keyId>`: tasks of one API key live under it. */
@@ -34,7 +39,8 @@ export class RedisTaskStore implements TaskStore {
   async create(record: TaskRecord): Promise<void> {
     try {
       await this.d.redis.multi()
-        .set(this.key(record.taskId), JSON.stringify(record), 'PX', record.ttlMs)
+        // The TTL runs from the task's creation, as the client was told.
+        .set(this.key(record.taskId), JSON.stringify(record), 'PX', Math.max(1, record.createdAt + record.ttlMs - Date.now()))
         .zadd(`${this.d.prefix}:tasks`, record.createdAt, record.taskId)
         .zremrangebyscore(`${this.d.prefix}:tasks`, 0, Date.now() - record.ttlMs)
         .exec();
@@ -47,7 +53,7 @@ export class RedisTaskStore implements TaskStore {
   async get(taskId: string): Promise<TaskRecord | undefined> {
     try {
       const raw = await this.d.redis.get(this.key(taskId));
-      return raw ? (JSON.parse(raw) as TaskRecord) : this.local.get(taskId);
+      return raw ? live(JSON.parse(raw) as TaskRecord) : this.local.get(taskId);
     } catch (err) {
       this.d.warn('tasks read from this replica only', err);
       return this.local.get(taskId);
@@ -55,7 +61,9 @@ export class RedisTaskStore implements TaskStore {
   }
 
   async update(taskId: string, change: (r: TaskRecord) => TaskRecord | undefined): Promise<TaskRecord | undefined> {
-    for (let attempt = 0; attempt < 8; attempt++) {
+    // Compare-and-set: under contention each round lets one writer through, so a few dozen rounds
+    // cover any realistic number of concurrent writers to one task.
+    for (let attempt = 0; attempt < 50; attempt++) {
       let raw: string | null;
       try {
         raw = await this.d.redis.get(this.key(taskId));
@@ -70,6 +78,7 @@ export class RedisTaskStore implements TaskStore {
       if (!next) return current;
       const swapped = await this.d.redis.eval(SWAP, 1, this.key(taskId), raw, JSON.stringify(next)).catch(() => 0);
       if (swapped === 1) return next;
+      await new Promise((r) => setTimeout(r, Math.random() * 5));
     }
     return this.get(taskId);
   }
@@ -80,7 +89,7 @@ export class RedisTaskStore implements TaskStore {
       const ids = await this.d.redis.zrevrangebyscore(`${this.d.prefix}:tasks`, max, '-inf', 'LIMIT', 0, limit);
       if (ids.length === 0) return [];
       const raws = await this.d.redis.mget(...ids.map((id) => this.key(id)));
-      return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as TaskRecord);
+      return raws.filter((r): r is string => r !== null).map((r) => live(JSON.parse(r) as TaskRecord)).filter((r): r is TaskRecord => r !== undefined);
     } catch (err) {
       this.d.warn('tasks listed from this replica only', err);
       return this.local.list(limit, before);
