@@ -239,6 +239,8 @@ async function main() {
   results.eras = want('eras') ? await silenced(() => external('eras.mjs', { print: false })) : skipped;
   process.stderr.write('http…\n');
   results.http = want('http') ? await silenced(() => external('http.mjs', { print: false })) : skipped;
+  process.stderr.write('tasks and coalesced waits…\n');
+  results.tasks = want('tasks') ? await silenced(() => external('tasks.mjs', { print: false })) : skipped;
   process.stderr.write('upload…\n');
   results.upload = want('upload') ? await silenced(() => external('upload.mjs', { print: false })) : skipped;
 
@@ -275,6 +277,16 @@ async function main() {
         [`HTTP RSS once every ${label.split(' ')[1]} left`, summary(x, (y) => `${y.rss_final_mb} MB vs ${y.rss_baseline_mb} MB after warm-up (${y.rss_final_vs_baseline_pct} %), heap ${y.heap_baseline_mb} → ${y.heap_final_mb} MB; second cycle ${y.rss_repeat_vs_first_cycle_pct} %`), '', '', ''],
       ];
     }),
+    ...(() => {
+      const x = results.tasks ?? {};
+      const co = x.coalescing ?? {};
+      const tr = x.task_renders ?? {};
+      return [
+        ['100 wait_for_job on one job (20 s)', summary(x, () => `${co.polls_with_watcher} polls vs ${co.polls_without_watcher} uncoalesced`), '', '= one watcher', co.polls_with_watcher === undefined ? '' : co.polls_with_watcher <= 10 ? 'met' : 'MISSED'],
+        ['100 tasks on one job (10-min render)', summary(x, () => `${tr.polls_for_one_job} polls (one render alone: ${tr.max_polls_per_render})`), '', '= one watcher', tr.polls_for_one_job === undefined ? '' : tr.polls_for_one_job <= 40 ? 'met' : 'MISSED'],
+        [`${tr.tasks ?? '?'} task renders, different jobs`, summary(x, () => `${tr.total_polls} polls (max ${tr.max_polls_per_render} per render) vs ${tr.wait_for_job_callers_total} for wait_for_job callers`), '', '≤ callers, ≤ 40 each', tr.total_polls === undefined ? '' : tr.total_polls <= (tr.wait_for_job_callers_total ?? Infinity) && tr.max_polls_per_render <= 40 ? 'met' : 'MISSED'],
+      ];
+    })(),
     ['upload 200 MB peak RSS', summary(results.upload, (x) => `+${x.rss_increase_mb} MB over ${x.baseline_rss_mb} MB (${x.upload_method}, ${x.throughput_mb_s} MB/s)`), '', `≤ +${results.upload.target_mb ?? '?'} MB`, results.upload.pass === undefined ? '' : results.upload.pass ? 'met' : 'MISSED'],
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));

@@ -1,6 +1,7 @@
 import { ConfigError, HELP, loadConfig } from './config.js';
 import { defaultJobReader } from './hosted/job-reader.js';
 import { JobWatcher } from './hosted/poller.js';
+import { TaskRunner } from './tasks/runner.js';
 import { createLogger } from './log.js';
 import { makeDeps, openStates, openUpstream } from './runtime.js';
 import { serveStdio } from './transports/stdio.js';
@@ -47,10 +48,11 @@ async function main(): Promise<void> {
   }
   // Subscriptions work on stdio too: the same poller, in this process.
   const watcher = new JobWatcher({ reader: defaultJobReader, log });
+  const tasks = new TaskRunner({ watcher });
   serveStdio({
-    depsFor: (era) => ({ ...makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', era, states, log }), watcher }),
+    depsFor: (era) => ({ ...makeDeps({ config, upstream, apiKey: upstream.apiKey, transport: 'stdio', era, states, log }), watcher, tasks }),
     log,
-    onClose: async () => { watcher.close(); await states.close(); await upstream.close(); },
+    onClose: async () => { await tasks.close(); watcher.close(); await states.close(); await upstream.close(); },
   });
 }
 

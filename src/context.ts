@@ -4,6 +4,7 @@ import type { HeyGenClient } from './heygen/client.js';
 import type { JobWatcher } from './hosted/poller.js';
 import type { Logger } from './log.js';
 import type { KeyState } from './state/memory.js';
+import type { TaskRunner } from './tasks/runner.js';
 
 /** Everything a server instance needs: built per stdio connection, modern HTTP request, 2025 session or test. */
 export interface ServerDeps {
@@ -28,6 +29,11 @@ export interface ServerDeps {
    * later. (2026-07-28 clients use `subscriptions/listen`, which the transports serve.)
    */
   watcher?: JobWatcher | undefined;
+  /**
+   * Runs MCP tasks (renders the client follows with tasks/get) for the whole process; absent
+   * where a server cannot follow jobs after a call returns, and then no task is offered.
+   */
+  tasks?: TaskRunner | undefined;
   /**
    * Hosted mode with sign-in: the person this instance serves. Their HeyGen key comes from the
    * encrypted key store (or the team key); tools that reach HeyGen ask for one when there is none.
@@ -57,5 +63,5 @@ export interface AccountBinding {
 export async function currentDeps(deps: ServerDeps): Promise<ServerDeps | undefined> {
   if (!deps.account) return deps;
   const now = await deps.account.current();
-  return now ? { ...now, era: deps.era, watcher: deps.watcher, account: deps.account } : undefined;
+  return now ? { ...now, era: deps.era, watcher: deps.watcher, tasks: deps.tasks, account: deps.account } : undefined;
 }

@@ -6,6 +6,8 @@ import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
 import { attachSkills } from './resources/skills.js';
 import { bindTools } from './tools/index.js';
+import { bindTasks, TaskCreated } from './tasks/serve.js';
+import { TASKS_EXTENSION_ID_V2 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import { VERSION } from './version.js';
 
 /** Lists that only change when the process restarts: a client may keep them for an hour. */
@@ -18,6 +20,27 @@ const CACHE_HINTS = {
   // Lists the jobs this key started lately, so it is neither shared nor kept.
   'resources/list': { ttlMs: 0, cacheScope: 'private' },
 } as const satisfies Record<string, CacheHint>;
+
+/**
+ * The SDK's low-level server, with one addition: a tools/call that became a task answers with the
+ * task-creation result as it is. The SDK checks every tools/call result as a CallToolResult (and
+ * would add an empty `content`, which makes it an invalid task result); a task result is a
+ * different result family, carried out of the handler by `TaskCreated`.
+ */
+class HeyGenServer extends Server {
+  protected override _wrapHandler(method: string, handler: Parameters<Server['_wrapHandler']>[1]): ReturnType<Server['_wrapHandler']> {
+    const wrapped = super._wrapHandler(method, handler);
+    if (method !== 'tools/call') return wrapped;
+    return async (request, ctx) => {
+      try {
+        return await wrapped(request, ctx);
+      } catch (err) {
+        if (err instanceof TaskCreated) return err.result;
+        throw err;
+      }
+    };
+  }
+}
 
 /**
  * Builds a complete MCP server from its dependencies: one per stdio connection, per modern
@@ -33,8 +56,14 @@ export function createServer(deps: ServerDeps): Server {
     prompts: { listChanged: false },
     completions: {},
     logging: {},
+    // Tasks: the 2026-07-28 extension, or the 2025-11-25 utility (list, cancel, tool calls).
+    ...(deps.tasks
+      ? deps.era === 'modern'
+        ? { extensions: { [TASKS_EXTENSION_ID_V2]: {} } }
+        : { tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }
+      : {}),
   };
-  const server = new Server(
+  const server = new HeyGenServer(
     { name: 'heygen-mcp', title: 'HeyGen', version: deps.version ?? VERSION },
     { instructions: INSTRUCTIONS, capabilities, cacheHints: CACHE_HINTS },
   );
@@ -42,6 +71,7 @@ export function createServer(deps: ServerDeps): Server {
   bindResources(server, deps, attachSkills(server));
   bindPrompts(server);
   bindCompletion(server, deps);
+  bindTasks(server, deps);
   if (subscribe && deps.era !== 'modern') bindLegacySubscriptions(server, deps);
   return server;
 }

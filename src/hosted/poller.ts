@@ -21,10 +21,18 @@ export interface WatchSubscriber {
   release(): void;
 }
 
-interface Sub { notify(uri: string): void; uris: Set<string> }
+interface Sub {
+  notify(uri: string): void;
+  uris: Set<string>;
+  /** Followers (waits, tasks) hear every read, not only changes, and learn when the job is gone. */
+  onState?(state: JobState): void;
+  onGone?(): void;
+  /** A read failed (after the client's own retries); the watch itself carries on. */
+  onError?(err: unknown): void;
+}
 interface Watch {
   id: string; uri: string; target: JobTarget; heygen: HeyGenClient;
-  subs: Set<Sub>; last: string | undefined; delayMs: number;
+  subs: Set<Sub>; last: string | undefined; lastState: JobState | undefined; lastAt: number; delayMs: number;
   timer: NodeJS.Timeout | undefined; abort: AbortController; ended: boolean;
 }
 
@@ -71,9 +79,7 @@ export class JobWatcher {
         const id = `${keyId}\n${uri}`;
         let w = this.watches.get(id);
         if (!w) {
-          w = { id, uri, target, heygen, subs: new Set(), last: undefined, delayMs: this.minMs, timer: undefined, abort: new AbortController(), ended: false };
-          this.watches.set(id, w);
-          this.schedule(w, 0);
+          w = this.open(id, uri, target, heygen);
         }
         w.subs.add(sub);
         sub.uris.add(id);
@@ -82,6 +88,44 @@ export class JobWatcher {
       unsubscribe: (uri) => this.leave(sub, `${keyId}\n${uri}`),
       release: () => { for (const id of [...sub.uris]) this.leave(sub, id); },
     };
+  }
+
+  /**
+   * Follows one job for a wait or a task: `onState` hears every status read (the latest known
+   * one at once, when the watch already has one), `onGone` that the job cannot be read any more.
+   * Followers of the same (key, job) share one watch, so a hundred waits cost the polls of one.
+   * Returns the function that stops following.
+   */
+  follow(keyId: string, heygen: HeyGenClient, uri: string, on: { onState(state: JobState): void; onGone?(): void; onError?(err: unknown): void }): () => void {
+    const target = this.opts.reader.parse(uri);
+    if (!target) throw new Error(`not a job resource: ${uri}`);
+    const id = `${keyId}\n${uri}`;
+    const w = this.watches.get(id) ?? this.open(id, uri, target, heygen);
+    const sub: Sub = { notify: () => undefined, uris: new Set([id]), onState: on.onState, ...(on.onGone ? { onGone: on.onGone } : {}), ...(on.onError ? { onError: on.onError } : {}) };
+    w.subs.add(sub);
+    if (w.lastState && Date.now() - w.lastAt <= this.minMs) {
+      // Read moments ago: the newcomer shares it. (Joiners arriving together cost no extra read.)
+      const known = w.lastState;
+      queueMicrotask(() => { if (sub.uris.has(id)) sub.onState?.(known); });
+    } else if (w.lastState && w.timer) {
+      // The last read is older than the shortest interval (the watch may be 30 s into a backoff,
+      // and the job may have moved on since, e.g. an answer was sent): read it now.
+      this.readNow(w);
+    }
+    return () => this.leave(sub, id);
+  }
+
+  /** Something changed a job on purpose (an answer was sent): read it again soon. */
+  nudge(keyId: string, uri: string): void {
+    const w = this.watches.get(`${keyId}\n${uri}`);
+    if (w) this.reschedule(w, this.minMs);
+  }
+
+  private open(id: string, uri: string, target: JobTarget, heygen: HeyGenClient): Watch {
+    const w: Watch = { id, uri, target, heygen, subs: new Set(), last: undefined, lastState: undefined, lastAt: 0, delayMs: this.minMs, timer: undefined, abort: new AbortController(), ended: false };
+    this.watches.set(id, w);
+    this.schedule(w, 0);
+    return w;
   }
 
   /**
@@ -95,7 +139,8 @@ export class JobWatcher {
     for (const w of [...this.watches.values()]) {
       if (w.target.id !== id) continue;
       told += this.notifyAll(w);
-      if (terminal) this.end(w);
+      if (this.hasFollowers(w)) this.readNow(w);
+      else if (terminal) this.end(w);
       else this.reschedule(w, this.minMs);
     }
     return told;
@@ -106,7 +151,14 @@ export class JobWatcher {
     const w = this.watches.get(`${keyId}\n${uri}`);
     if (!w) return;
     this.notifyAll(w);
-    if (terminal) this.end(w);
+    // Followers need the status itself, which only a read gives: read once more, then end.
+    if (this.hasFollowers(w)) this.readNow(w);
+    else if (terminal) this.end(w);
+  }
+
+  private hasFollowers(w: Watch): boolean {
+    for (const s of w.subs) if (s.onState) return true;
+    return false;
   }
 
   close(): void {
@@ -142,6 +194,12 @@ export class JobWatcher {
     return w.subs.size;
   }
 
+  /** One read as soon as possible, keeping the backoff where it was. */
+  private readNow(w: Watch): void {
+    if (w.timer) clearTimeout(w.timer);
+    this.schedule(w, 0);
+  }
+
   private reschedule(w: Watch, delay: number): void {
     if (w.timer) clearTimeout(w.timer);
     w.delayMs = delay;
@@ -157,7 +215,8 @@ export class JobWatcher {
     w.timer = undefined;
     if (w.ended) return;
     const shared = this.opts.shared;
-    if (shared && !(await shared.claim(w.id, this.maxMs * 2))) {
+    // Followers are served from this replica's own reads (they need the status, not a signal).
+    if (shared && !this.hasFollowers(w) && !(await shared.claim(w.id, this.maxMs * 2))) {
       // Another replica polls this job; check back in case it goes away.
       if (!w.ended) this.reschedule(w, this.maxMs);
       return;
@@ -171,12 +230,24 @@ export class JobWatcher {
       if (isHeyGenError(err) && (err.status === 404 || err.status === 401 || err.status === 403)) {
         this.opts.log.debug('stopped watching a job', { kind: w.target.kind, code: err.code });
         this.notifyAll(w);
+        for (const sub of [...w.subs]) sub.onGone?.();
         shared?.announce(w.id.slice(0, w.id.indexOf('\n')), w.uri, true);
         this.end(w);
         return;
       }
-      this.reschedule(w, Math.min(this.maxMs, w.delayMs * 2));
+      for (const sub of [...w.subs]) sub.onError?.(err);
+      if (!w.ended) this.reschedule(w, Math.min(this.maxMs, w.delayMs * 2));
       return;
+    }
+    if (w.ended) return;
+    w.lastState = state;
+    w.lastAt = Date.now();
+    for (const sub of [...w.subs]) {
+      try {
+        sub.onState?.(state);
+      } catch (err) {
+        this.opts.log.debug('job follower failed', { error: err });
+      }
     }
     if (w.ended) return;
     const first = w.last === undefined;

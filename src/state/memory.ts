@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/server';
+import { MemoryTaskStore, type TaskStore } from './tasks.js';
 import { MemoryUserKeyStore } from './user-keys.js';
 import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog, type StateProvider } from './provider.js';
 
@@ -13,6 +14,8 @@ export interface KeyState {
   guard: DuplicateGuard;
   jobs: JobRegistry;
   cache: CatalogCache;
+  /** Tasks this key started (MCP Tasks), in this process or shared through Redis. */
+  tasks: TaskStore;
 }
 
 export interface DuplicateGuard {
@@ -158,7 +161,7 @@ export class MemoryStateProvider implements StateProvider {
     const keyId = keyIdOf(apiKey);
     let s = this.states.get(keyId);
     if (!s) {
-      s = { keyId, guard: new MemoryDuplicateGuard(), jobs: new MemoryJobRegistry(), cache: new MemoryCatalogCache() };
+      s = { keyId, guard: new MemoryDuplicateGuard(), jobs: new MemoryJobRegistry(), cache: new MemoryCatalogCache(), tasks: new MemoryTaskStore() };
       this.states.set(keyId, s);
     }
     return s;

@@ -12,6 +12,7 @@ import {
   EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog,
   type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog,
 } from './provider.js';
+import { RedisTaskStore } from './redis-tasks.js';
 import type { UserKeyStore } from './user-keys.js';
 
 /**
@@ -468,7 +469,10 @@ export class RedisStateProvider implements StateProvider {
     let s = this.states.get(keyId);
     if (!s) {
       const prefix = `${NS}:${keyId}`;
-      s = { keyId, guard: new RedisDuplicateGuard(this.shared, prefix), jobs: new RedisJobRegistry(this.shared, `${prefix}:jobs`), cache: new RedisCatalogCache(this.shared, prefix) };
+      s = {
+        keyId, guard: new RedisDuplicateGuard(this.shared, prefix), jobs: new RedisJobRegistry(this.shared, `${prefix}:jobs`), cache: new RedisCatalogCache(this.shared, prefix),
+        tasks: new RedisTaskStore({ redis: this.redis, prefix, origin: this.updates.origin, warn: (what, err) => this.warn(what, err) }),
+      };
       this.states.set(keyId, s);
     }
     return s;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { CallToolResult, ClientCapabilities, ContentBlock, InputRequiredResult, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import type { CallToolResult, ClientCapabilities, ContentBlock, InputRequiredResult, Result, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Toolset } from '../config.js';
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
 import { HeyGenError } from '../heygen/errors.js';
-import { MaybeCreated, type KeyState } from '../state/memory.js';
+import { MaybeCreated, type JobRecord, type KeyState } from '../state/memory.js';
 import { describeError, InputError, ToolRefusal, type ErrorHints } from '../errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
@@ -54,6 +54,11 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   spendsCredits?: boolean;
   /** Works without HeyGen (no open world). */
   local?: boolean;
+  /**
+   * Can run as an MCP task: `starts-job` — the tool starts a HeyGen job (the first one it
+   * records) and the task follows it; `waits-on-job` — the arguments name the job to follow.
+   */
+  task?: 'starts-job' | 'waits-on-job';
   /** Overrides for the annotations derived from `kind` (e.g. an update that replaces data). */
   annotations?: Partial<ToolAnnotations>;
   hints?: ErrorHints;
@@ -170,12 +175,24 @@ export function argumentProblem(args: unknown): string | undefined {
   return undefined;
 }
 
+/** The job a call started (or names), and what the call answered when it started it. */
+export interface StartedJob {
+  job: { kind: string; id: string };
+  /** Absent for `waits-on-job` tools: nothing ran yet. */
+  started?: { structured: Record<string, unknown>; content: ContentBlock[] };
+}
+
 /** Per-call hooks the server supplies: the parts of a call that depend on the connection. */
 export interface CallBinding {
   deps: ServerDeps;
   mcp: ServerContext;
   clientRoots(): Promise<string[]>;
   clientCapabilities(): ClientCapabilities | undefined;
+  /**
+   * Present when this call is to become a task (the client can follow one and the tool
+   * supports it): turns the started job into the task-creation result.
+   */
+  asTask?: ((started: StartedJob) => Promise<Result>) | undefined;
 }
 
 /**
@@ -183,7 +200,7 @@ export interface CallBinding {
  * guard, dry run, output stripping, the compact JSON mirror and error wording. The only place
  * that turns a tool definition into a `tools/call` result.
  */
-export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult> {
+export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBinding): Promise<CallToolResult | InputRequiredResult | Result> {
   const { deps, mcp } = bind;
   const { input, output } = schemasOf(def);
   const problem = argumentProblem(rawArgs);
@@ -194,13 +211,20 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
   const trailing: ContentBlock[] = [];
   const notes: string[] = [];
   const dryRun = def.spendsCredits === true && args.dry_run === true;
+  const asTask = dryRun ? undefined : bind.asTask;
+  if (asTask && def.task === 'waits-on-job') return asTask({ job: { kind: String(args.kind), id: String(args.id) } });
   const signal = mcp.mcpReq.signal;
+  // The first job a tool records is the one it started: a task follows that one.
+  let job: StartedJob['job'] | undefined;
+  const state = asTask && def.task === 'starts-job'
+    ? { ...deps.state, jobs: { ...deps.state.jobs, record: (j: JobRecord) => { job ??= { kind: j.kind, id: j.id }; return deps.state.jobs.record(j); }, recent: (n?: number) => deps.state.jobs.recent(n) } }
+    : deps.state;
   const ctx: ToolContext = {
     heygen: deps.heygen,
     call: { signal, dryRun },
     signal,
     deps,
-    state: deps.state,
+    state,
     mcp,
     progress: async (progress, total, message) => {
       const token = mcp.mcpReq._meta?.progressToken;
@@ -216,15 +240,17 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     link: (uri, name, description) => trailing.push({ type: 'resource_link', uri, name, mimeType: 'application/json', ...(description ? { description } : {}) }),
     note: (text) => notes.push(text),
   };
+  let taskStart: StartedJob | undefined;
   try {
     let structured: Record<string, unknown>;
     if (def.spendsCredits && !dryRun) {
       const { dry_run: _d, allow_duplicate, ...rest } = args;
-      const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes] });
+      const run = async () => ({ out: output.parse(await def.handler(rest, ctx)), trailing: [...trailing], notes: [...notes], job });
       const fp = `${def.name}:${stableJson(rest)}`;
       const result = allow_duplicate === true ? { value: await run(), reused: false } : await guarded(deps, def, fp, run);
       structured = result.reused ? { ...result.value.out, reused: true } : result.value.out;
       if ('warning' in result && result.warning) notes.push(result.warning);
+      job ??= result.value.job;
       if (result.reused) {
         trailing.splice(0, trailing.length, ...result.value.trailing);
         notes.splice(0, notes.length, 'This identical request already succeeded in the last 10 minutes, so the earlier job is returned and nothing was spent. Pass allow_duplicate: true to make another.');
@@ -236,7 +262,8 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     for (const n of notes) content.push({ type: 'text', text: n });
     content.push(...trailing);
     if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
-    return { content, structuredContent: structured };
+    if (!asTask || !job) return { content, structuredContent: structured };
+    taskStart = { job, started: { structured, content } };
   } catch (err) {
     if (err instanceof NeedsInput) return err.result;
     if (err instanceof DryRunStop) {
@@ -249,6 +276,15 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
     }
     return errorResult(text);
   }
+  // Outside the try: what becomes of the task result is the server's business, not an error to word.
+  return asTask!(taskStart);
+}
+
+/** A finished result in the wrapper's shape (JSON mirror first, then the rest), for results made outside a call. */
+export function shapedResult(deps: ServerDeps, def: AnyToolDef, structured: Record<string, unknown>, rest: ContentBlock[]): CallToolResult {
+  const content: ContentBlock[] = [{ type: 'text', text: JSON.stringify(structured) }, ...rest];
+  if (deps.sandbox && !def.local) content.push({ type: 'text', text: SANDBOX_NOTE });
+  return { content, structuredContent: structured };
 }
 
 function errorResult(text: string): CallToolResult {

@@ -6,6 +6,8 @@ import { fileRoots } from '../uploads/roots.js';
 import { NeedsInput, runTool, type AnyToolDef } from './define.js';
 import { clientCapabilitiesOf, noKeyYet } from './key-gate.js';
 import myHeygenKey from './account/my-heygen-key.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { taskHook } from '../tasks/serve.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { batchTools } from './batch/index.js';
@@ -46,7 +48,12 @@ export function selectTools(toolsets: readonly Toolset[], readOnly: boolean, all
   return all.filter((t) => chosen(t) || (startsJobs && t.name === 'wait_for_job'));
 }
 
-interface ToolTable { byName: Map<string, AnyToolDef>; list: Tool[] }
+interface ToolTable {
+  byName: Map<string, AnyToolDef>;
+  list: Tool[];
+  /** The 2025 list for a server that runs tasks: tools that can run as one say so (`execution.taskSupport`). */
+  listWithTasks: Tool[];
+}
 const tables = new Map<string, ToolTable>();
 
 /** Tools that exist only for signed-in people (hosted mode with sign-in), whatever the toolsets. */
@@ -58,8 +65,10 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean, signe
   let t = tables.get(key);
   if (!t) {
     const defs = [...selectTools(toolsets, readOnly), ...(signedIn ? ACCOUNT_TOOLS : [])];
+    const list = defs.map(toolEntry);
+    const listWithTasks = defs.map((d, i) => (d.task ? { ...list[i]!, execution: { taskSupport: 'optional' as const } } : list[i]!));
     // Aliases answer calls; the list names each tool once.
-    t = { byName: new Map(defs.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => [n, d] as const))), list: defs.map(toolEntry) };
+    t = { byName: new Map(defs.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((n) => [n, d] as const))), list, listWithTasks };
     tables.set(key, t);
   }
   return t;
@@ -68,7 +77,9 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean, signe
 /** Binds tools/list and tools/call to one server instance. */
 export function bindTools(server: Server, deps: ServerDeps): void {
   const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly, deps.account !== undefined);
-  server.setRequestHandler('tools/list', () => ({ tools: t.list }));
+  // 2026-07-28 has no per-tool task flag (the server decides per call), so only 2025 lists carry it.
+  const tools = deps.tasks && deps.era !== 'modern' ? t.listWithTasks : t.list;
+  server.setRequestHandler('tools/list', () => ({ tools }));
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const def = t.byName.get(request.params.name);
     if (!def) {
@@ -85,10 +96,11 @@ export function bindTools(server: Server, deps: ServerDeps): void {
       if (!current) return noKeyYet(ctx, caps(), deps.account);
       bound = current;
     }
-    return runTool(def, request.params.arguments, {
+    const result = await runTool(def, request.params.arguments, {
       deps: bound,
       mcp: ctx,
       clientCapabilities: caps,
+      asTask: taskHook(server, bound, def, request.params, ctx),
       clientRoots: async () => {
         const answer = inputResponse(ctx.mcpReq.inputResponses, 'roots');
         if (answer.kind === 'roots') return fileRoots(answer.roots);
@@ -96,6 +108,8 @@ export function bindTools(server: Server, deps: ServerDeps): void {
         throw new NeedsInput(inputRequired({ inputRequests: { roots: inputRequired.listRoots() } }));
       },
     });
+    // A task-creation result is not a CallToolResult; the SDK passes it through as it is.
+    return result as CallToolResult;
   });
 }
 

@@ -174,7 +174,8 @@ describe('stdio end to end (built bin)', () => {
       await client.connect(transport);
       const built = (await client.listTools()).tools;
       await client.close();
-      const h = await connect({ simulator: sim, argv: ['--toolsets', toolsets] });
+      // The bin runs tasks, and this client opens a 2025 connection: the same on both sides.
+      const h = await connect({ simulator: sim, argv: ['--toolsets', toolsets], era: 'legacy', tasks: true });
       const live = (await h.client.listTools()).tools;
       await h.close();
       expect(built).toEqual(live);

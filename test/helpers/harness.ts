@@ -7,6 +7,9 @@ import { createLogger, type Logger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sandbox/index.js';
 import { createServer } from '../../src/server.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
+import { defaultJobReader } from '../../src/hosted/job-reader.js';
+import { JobWatcher } from '../../src/hosted/poller.js';
+import { TaskRunner } from '../../src/tasks/runner.js';
 
 /** `modern`: MCP 2026-07-28 (stateless, per-request envelope) · `legacy`: a 2025 session. */
 export type Era = 'modern' | 'legacy';
@@ -27,6 +30,10 @@ export interface Harness {
   /** Error text of a failed call; throws if the call succeeded. */
   fails(name: string, args?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
+  /** The modern path's HTTP entry (raw requests for clients the SDK client cannot be); absent on 2025. */
+  fetch?: (request: Request) => Promise<Response>;
+  watcher?: JobWatcher;
+  tasks?: TaskRunner;
 }
 
 export interface HarnessOptions {
@@ -41,6 +48,10 @@ export interface HarnessOptions {
   states?: MemoryStateProvider;
   /** Protocol era of the client; default `HEYGEN_MCP_TEST_ERA` or modern. */
   era?: Era;
+  /** Serve MCP tasks: a job watcher and task runner with these poll bounds (fast by default). */
+  tasks?: { minMs?: number; maxMs?: number; ttlMs?: number } | true;
+  /** Client capabilities beyond roots (the Tasks extension, elicitation, the 2025 tasks utility). */
+  capabilities?: Record<string, unknown>;
 }
 
 /** The era tests run in when they do not pick one. */
@@ -70,19 +81,27 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     sandbox: false,
     log,
   };
+  if (opts.tasks) {
+    const bounds = opts.tasks === true ? {} : opts.tasks;
+    const watcher = new JobWatcher({ reader: defaultJobReader, log, minMs: bounds.minMs ?? 50, maxMs: bounds.maxMs ?? 400 });
+    deps.watcher = watcher;
+    deps.tasks = new TaskRunner({ watcher, pollMinMs: bounds.minMs ?? 50, pollMaxMs: bounds.maxMs ?? 400, ...(bounds.ttlMs ? { ttlMs: bounds.ttlMs } : {}) });
+  }
   const roots: { uri: string; name?: string }[] = [];
   const client = new Client({ name: 'test', version: '0' }, {
-    capabilities: { roots: { listChanged: false } },
+    capabilities: { roots: { listChanged: false }, ...opts.capabilities },
     ...(era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}),
   });
   client.setRequestHandler('roots/list', async () => ({ roots: [...roots] }));
   let closeServer: () => Promise<void>;
+  let fetchEntry: ((request: Request) => Promise<Response>) | undefined;
   if (era === 'modern') {
     const handler: McpHttpHandler = createMcpHandler((ctx) => createServer({ ...deps, era: ctx.era }), { legacy: 'reject', maxRequestBodySize: 64 * 1024 * 1024 });
     await client.connect(new StreamableHTTPClientTransport(new URL('http://harness.local/mcp'), {
       fetch: (url, init) => handler.fetch(new Request(url, init)),
     }));
     closeServer = () => handler.close();
+    fetchEntry = (request) => handler.fetch(request);
   } else {
     const server = createServer(deps);
     const [ct, st] = InMemoryTransport.createLinkedPair();
@@ -94,6 +113,9 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
   const call = async (name: string, args: Record<string, unknown> = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult;
   return {
     sim, client, deps, era, logs, roots, call,
+    ...(fetchEntry ? { fetch: fetchEntry } : {}),
+    ...(deps.watcher ? { watcher: deps.watcher } : {}),
+    ...(deps.tasks ? { tasks: deps.tasks } : {}),
     async ok(name, args) {
       const r = await call(name, args);
       if (r.isError) throw new Error(`${name} failed: ${textOf(r)}`);
@@ -107,6 +129,8 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     async close() {
       await client.close();
       await closeServer();
+      await deps.tasks?.close();
+      deps.watcher?.close();
       if (!opts.simulator) await sim.close();
     },
   };

@@ -12,9 +12,25 @@ afterEach(async () => {
 
 describe('tools/list', () => {
   it('matches the checked-in snapshot (every name, description and schema shows in review)', async () => {
-    h = await connect({ argv: ['--toolsets', 'all'] });
+    // As served: tasks on, a 2026-07-28 client (which gets no per-tool task flag).
+    h = await connect({ argv: ['--toolsets', 'all'], era: 'modern', tasks: true });
     const { tools } = await h.client.listTools();
     await expect(JSON.stringify(tools, null, 2) + '\n').toMatchFileSnapshot('../__snapshots__/tools-list.json');
+  });
+
+  it('2025 clients see the same entries, plus execution.taskSupport "optional" on the tools that can run as tasks', async () => {
+    const modern = await connect({ argv: ['--toolsets', 'all'], era: 'modern', tasks: true });
+    const { tools: plain } = await modern.client.listTools();
+    await modern.close();
+    h = await connect({ argv: ['--toolsets', 'all'], era: 'legacy', tasks: true });
+    const { tools } = await h.client.listTools();
+    expect(tools.filter((t) => t.execution).map((t) => t.name).sort()).toEqual([
+      'clone_voice', 'create_avatar_video', 'create_cinematic_video', 'create_digital_twin', 'create_lipsync', 'create_photo_avatar',
+      'create_prompt_avatar', 'create_studio_video', 'create_translation_proofread', 'create_video_agent', 'create_video_from_image',
+      'create_video_from_template', 'create_video_translation', 'generate_from_proofread', 'wait_for_job',
+    ]);
+    for (const t of tools) if (t.execution) expect(t.execution, t.name).toEqual({ taskSupport: 'optional' });
+    expect(tools.map(({ execution: _e, ...rest }) => rest)).toEqual(plain);
   });
 
   it('tool names are unique, snake_case, and descriptions ≤ 200 characters', () => {

@@ -11,6 +11,7 @@ export default defineTool({
   toolset: 'avatars',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_groups' },
   input: {
     name: text(200).trim(),

@@ -11,6 +11,7 @@ export default defineTool({
   toolset: 'lipsync',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_lipsyncs' },
   input: {
     video: mediaArg(),

@@ -14,6 +14,7 @@ export default defineTool({
   toolset: 'templates',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_templates' },
   input: {
     template_id: heygenId(),

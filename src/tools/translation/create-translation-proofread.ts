@@ -12,6 +12,7 @@ export default defineTool({
   toolset: 'proofread',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   // The API has no proofread list, so an ambiguous failure can only be checked in the app.
   hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
   input: {

@@ -13,6 +13,7 @@ export default defineTool({
   toolset: 'translation',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_video_translations' },
   input: {
     video: mediaArg(),

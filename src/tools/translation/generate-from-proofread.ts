@@ -10,6 +10,7 @@ export default defineTool({
   toolset: 'proofread',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_video_translations', idsFrom: 'create_translation_proofread' },
   input: {
     proofread_id: heygenId(),

@@ -11,6 +11,7 @@ export default defineTool({
   toolset: 'video_agent',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_video_agent_sessions', idsFrom: 'list_avatar_looks' },
   input: {
     prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),

@@ -24,6 +24,8 @@ export default defineTool({
   async handler(a, ctx) {
     const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}) };
     const r = await ctx.heygen.videoAgents.send(a.session_id, body, ctx.call);
+    // Whoever follows the session (a task, a wait) should see it move on now, not after a 30 s backoff.
+    ctx.deps.watcher?.nudge(ctx.state.keyId, sessionKind.resourceUri(a.session_id));
     ctx.link(sessionKind.resourceUri(a.session_id), `Video Agent session ${a.session_id}`, 'Live session status');
     ctx.note(`Message sent. Next: wait_for_job {"kind":"video_agent_session","id":"${a.session_id}"}.`);
     return { session_id: r.session_id ?? a.session_id, run_id: r.run_id };

@@ -14,6 +14,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     avatar_id: heygenId(),

@@ -13,6 +13,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     prompt: z.string().trim().min(1, 'must not be empty').max(5000),

@@ -77,6 +77,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
   input: {
     // 1–50, said in the description rather than advertised twice.

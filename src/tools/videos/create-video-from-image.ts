@@ -13,6 +13,7 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_voices' },
   input: {
     image: fileRef().optional().describe(FILE_HINT),

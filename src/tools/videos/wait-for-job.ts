@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOB_KINDS, jobKind, type JobKindName, type JobStatus } from '../../jobs/kinds.js';
-import { pollJob } from '../../jobs/poll.js';
+import { pollDelayMs, pollJob, type PollOutcome } from '../../jobs/poll.js';
+import { followUntilSettled } from '../../hosted/follow-wait.js';
 import { defineTool } from '../define.js';
 import { ToolRefusal } from '../../errors.js';
 import { heygenId } from '../fields.js';
@@ -33,13 +34,14 @@ const NEEDS_INPUT: Partial<Record<JobKindName, string>> = {
   video_agent_session: 'the agent asked a question (agent_message): show it to the user, then answer with send_video_agent_message',
 };
 
-export default defineTool({
+const waitForJob = defineTool({
   name: 'wait_for_job',
   title: 'Wait for a HeyGen job',
   description: 'Wait up to 50 s for a job: done:true once it finished (failed:true if it failed), else done:false; `next` says what to do now.',
   toolset: 'videos',
   kind: 'read',
   view: 'ui://heygen/render.html',
+  task: 'waits-on-job',
   hints: { idsFrom: 'list_videos' },
   input: {
     kind: z.enum(JOB_KINDS),
@@ -65,34 +67,56 @@ export default defineTool({
     const kind = jobKind(a.kind);
     if (!kind) throw new ToolRefusal(`wait_for_job cannot follow '${a.kind}' jobs in this version yet; read its status with the matching get tool instead.`);
     let lastProgress = -1;
-    const outcome = await pollJob({
-      fetch: (signal) => kind.fetch(ctx.heygen, a.id, { signal }),
-      timeoutMs: a.timeout_seconds * 1000,
-      hardLimitMs: Math.min(HARD_LIMIT_MS, a.timeout_seconds * 1000 + 8_000),
-      signal: ctx.signal,
-      onPoll: async (st, elapsedMs) => {
-        // Progress must grow with every notification: percent when HeyGen gives one, else seconds waited.
-        const value = st.progress !== undefined ? st.progress : Math.round(elapsedMs / 1000);
-        if (value <= lastProgress) return;
-        lastProgress = value;
-        await ctx.progress(value, st.progress !== undefined ? 100 : undefined, `${a.kind} ${a.id}: ${st.status}`);
-      },
-    });
+    const onPoll = async (st: JobStatus, elapsedMs: number) => {
+      // Progress must grow with every notification: percent when HeyGen gives one, else seconds waited.
+      const value = st.progress !== undefined ? st.progress : Math.round(elapsedMs / 1000);
+      if (value <= lastProgress) return;
+      lastProgress = value;
+      await ctx.progress(value, st.progress !== undefined ? 100 : undefined, `${a.kind} ${a.id}: ${st.status}`);
+    };
+    const timeoutMs = a.timeout_seconds * 1000;
+    let outcome: Pick<PollOutcome, 'last' | 'settled' | 'nextDelayMs'>;
+    const watcher = ctx.deps.watcher;
+    if (watcher) {
+      // Concurrent waits on one job share the watcher's single poll.
+      const started = Date.now();
+      const f = await followUntilSettled(watcher, {
+        keyId: ctx.state.keyId, heygen: ctx.heygen, uri: kind.resourceUri(a.id), timeoutMs, signal: ctx.signal,
+        onState: (st) => void onPoll(st, Date.now() - started),
+      });
+      // The job cannot be read any more: one direct read says why, in the usual words.
+      if (f.gone) await kind.fetch(ctx.heygen, a.id, ctx.call);
+      outcome = { last: f.last, settled: f.settled, nextDelayMs: pollDelayMs(2) };
+    } else {
+      outcome = await pollJob({
+        fetch: (signal) => kind.fetch(ctx.heygen, a.id, { signal }),
+        timeoutMs,
+        hardLimitMs: Math.min(HARD_LIMIT_MS, timeoutMs + 8_000),
+        signal: ctx.signal,
+        onPoll,
+      });
+    }
     const st: JobStatus = outcome.last ?? { status: 'unknown', done: false, failed: false, result: {} };
     if (st.done) await ctx.progress(100, 100, `${a.kind} ${a.id}: ${st.status}`);
     const poll = outcome.settled ? undefined : Math.max(2, Math.round(outcome.nextDelayMs / 1000));
-    return {
-      // A failed job is finished too: done says "stop waiting", failed says how it ended.
-      kind: a.kind, id: a.id, done: st.done || st.failed, status: st.status,
-      ...(st.failed ? { failed: true, failure_code: st.failure_code, failure_message: st.failure_message } : {}),
-      ...(st.needs_input ? { needs_input: true } : {}),
-      progress: st.progress,
-      ...resultFields(st.result),
-      next: nextStep(a.kind, st, kind.getTool, poll),
-      ...(poll !== undefined ? { suggested_poll_seconds: poll } : {}),
-    };
+    return waitOutput(a.kind, a.id, st, poll);
   },
 });
+
+/** The result of wait_for_job for a job in status `st` (also a finished task's result). */
+export function waitOutput(kindName: JobKindName, id: string, st: JobStatus, poll?: number) {
+  const kind = jobKind(kindName);
+  return {
+    // A failed job is finished too: done says "stop waiting", failed says how it ended.
+    kind: kindName, id, done: st.done || st.failed, status: st.status,
+    ...(st.failed ? { failed: true, failure_code: st.failure_code, failure_message: st.failure_message } : {}),
+    ...(st.needs_input ? { needs_input: true } : {}),
+    progress: st.progress,
+    ...resultFields(st.result),
+    next: nextStep(kindName, st, kind?.getTool ?? 'get_video', poll),
+    ...(poll !== undefined ? { suggested_poll_seconds: poll } : {}),
+  };
+}
 
 function nextStep(kind: JobKindName, st: JobStatus, getTool: string, poll: number | undefined): string {
   const advice = typeof st.result.next === 'string' ? st.result.next : undefined;
@@ -111,3 +135,5 @@ function resultFields(r: JobStatus['result']): Partial<Record<ResultKey, string>
   if (typeof r.duration === 'number') out.duration = r.duration;
   return out;
 }
+
+export default waitForJob;

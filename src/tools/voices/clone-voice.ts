@@ -11,6 +11,7 @@ export default defineTool({
   toolset: 'voices',
   kind: 'create',
   spendsCredits: true,
+  task: 'starts-job',
   hints: { recoverWith: 'list_voices with type private', idsFrom: 'list_voices' },
   input: {
     voice_name: text(100).trim(),

@@ -65,7 +65,7 @@ export class LegacySsePath {
     if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse);
     if (!this.a.table.reserve()) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Too many open sessions; retry shortly.', { 'retry-after': '5' });
     const transport = new LegacySseTransport('/messages', res);
-    const server = createServer({ ...this.a.keys.depsFor(key.key), era: 'legacy', watcher: this.a.watcher });
+    const server = createServer({ ...this.a.keys.depsFor(key.key), era: 'legacy', watcher: this.a.watcher, tasks: this.a.tasks });
     const s = this.a.table.add({ id: transport.sessionId, kind: 'sse', transport, server, keyDigest: key.digest });
     tag(s.id);
     const done = this.a.table.begin(s);

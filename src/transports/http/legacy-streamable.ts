@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { isInitializeRequest, legacyStatelessFallback } from '@modelcontextprotocol/server';
 import type { JobWatcher } from '../../hosted/poller.js';
+import type { TaskRunner } from '../../tasks/runner.js';
 import type { Logger } from '../../log.js';
 import { createServer } from '../../server.js';
 import { keyIdOf } from '../../state/memory.js';
@@ -19,6 +20,7 @@ export interface LegacyArgs {
   table: SessionTable;
   states: StateProvider;
   watcher: JobWatcher | undefined;
+  tasks?: TaskRunner | undefined;
   log: Logger;
   serverKey: string | undefined;
   idleTtlMs: number;
@@ -79,7 +81,7 @@ export class LegacyStreamablePath {
     if ('refuse' in key) return sendRpcError(res, 403, RPC.BAD_REQUEST, key.refuse);
     if (!this.a.table.reserve()) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Too many open sessions; retry shortly.', { 'retry-after': '5' });
     let session: Session | undefined;
-    const server = createServer({ ...key.deps, era: 'legacy', watcher: this.a.watcher });
+    const server = createServer({ ...key.deps, era: 'legacy', watcher: this.a.watcher, tasks: this.a.tasks });
     // The id is known before initialize so the session's event store can be scoped to it.
     const newId = randomUUID();
     // A person's session is scoped to them (no other key or person matches it elsewhere).

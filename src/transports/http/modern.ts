@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../../context.js';
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { JobWatcher } from '../../hosted/poller.js';
+import type { TaskRunner } from '../../tasks/runner.js';
 import type { Logger } from '../../log.js';
 import { createServer } from '../../server.js';
 import { ListenWatches, listenedUris } from '../listen-watches.js';
@@ -19,11 +20,11 @@ export class ModernPath {
   private readonly depsOf = new WeakMap<Request, ServerDeps>();
   private readonly listen: ListenWatches | undefined;
 
-  constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; log: Logger; maxBodyBytes: number }) {
+  constructor(private readonly args: { keys: KeyResolver; watcher: JobWatcher | undefined; tasks?: TaskRunner | undefined; log: Logger; maxBodyBytes: number }) {
     this.listen = args.watcher ? new ListenWatches(args.watcher) : undefined;
     this.handler = createMcpHandler((ctx) => {
       const deps = (ctx.requestInfo ? this.depsOf.get(ctx.requestInfo) : undefined) ?? args.keys.depsFor(undefined);
-      return createServer({ ...deps, era: ctx.era, watcher: args.watcher });
+      return createServer({ ...deps, era: ctx.era, watcher: args.watcher, tasks: args.tasks });
     }, {
       legacy: 'reject',
       maxRequestBodySize: args.maxBodyBytes,

@@ -7,6 +7,7 @@ import { encryptionKeyBytes, type Config } from '../../config.js';
 import { HeyGenError } from '../../heygen/errors.js';
 import { defaultJobReader } from '../../hosted/job-reader.js';
 import { JobWatcher, type JobReader } from '../../hosted/poller.js';
+import { TaskRunner } from '../../tasks/runner.js';
 import { redact, type Logger } from '../../log.js';
 import type { Upstream } from '../../runtime.js';
 import type { StateProvider } from '../../state/provider.js';
@@ -132,6 +133,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   const sharing = shareWatches(opts.states, log);
   const watcher = new JobWatcher({ reader: opts.reader ?? defaultJobReader, log, minMs: limits.pollMinMs, maxMs: limits.pollMaxMs, shared: sharing.shared });
   const unlisten = sharing.attach(watcher);
+  const tasks = new TaskRunner({ watcher, pollMinMs: limits.pollMinMs, pollMaxMs: limits.pollMaxMs });
 
   /** Reads and parses a JSON body within the limit; on failure answers and returns undefined. */
   const jsonBody = async (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> => {
@@ -152,10 +154,10 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
   };
 
   const legacyArgs = {
-    keys, table, states: opts.states, watcher: config.stateless ? undefined : watcher, log, serverKey: opts.upstream.apiKey,
+    keys, table, states: opts.states, watcher: config.stateless ? undefined : watcher, tasks: config.stateless ? undefined : tasks, log, serverKey: opts.upstream.apiKey,
     idleTtlMs: limits.idleTtlMs, stateless: config.stateless, jsonBody,
   };
-  const modern = new ModernPath({ keys, watcher, log, maxBodyBytes: limits.maxBodyBytes });
+  const modern = new ModernPath({ keys, watcher, tasks, log, maxBodyBytes: limits.maxBodyBytes });
   const legacy = new LegacyStreamablePath(legacyArgs);
   const sse = new LegacySsePath(legacyArgs);
   let inflight = 0;
@@ -278,6 +280,7 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
         });
       }
       unlisten();
+      await tasks.close();
       watcher.close();
       await modern.close();
       await table.closeAll();
