@@ -157,7 +157,7 @@ describe('2026-07-28 Tasks extension', () => {
   it('advertises the extension in server/discover and keeps execution.taskSupport out of tools/list', async () => {
     h = await connect({ era: 'modern', tasks: true });
     const d = await rpc(h, 'server/discover', {});
-    expect(d.result.capabilities.extensions).toEqual({ 'io.modelcontextprotocol/tasks': {} });
+    expect(d.result.capabilities.extensions).toMatchObject({ 'io.modelcontextprotocol/tasks': {} });
     expect(d.result.capabilities.tasks).toBeUndefined();
     const list = await h.client.listTools();
     expect(list.tools.some((t) => 'execution' in t)).toBe(false);

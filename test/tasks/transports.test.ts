@@ -127,7 +127,7 @@ describe.skipIf(!existsSync(BIN))('tasks over stdio (the built bin)', () => {
     };
     try {
       const d = await ask('server/discover', {});
-      expect(d.result.capabilities.extensions).toEqual(TASKS.extensions);
+      expect(d.result.capabilities.extensions).toMatchObject(TASKS.extensions);
       const made = await ask('tools/call', { name: 'create_video_agent', arguments: { prompt: 'Stdio modern task' } });
       expect(made.result.resultType).toBe('task');
       const done = await poll(() => ask('tasks/get', { taskId: made.result.taskId }), (a) => terminal(a.result?.status), 20_000);
