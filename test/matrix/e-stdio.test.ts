@@ -62,7 +62,9 @@ describe('E1–E3: stdout purity under noisy environments', () => {
     const c = start({ ...NOISY, MATRIX_STRAY_CONSOLE_LOG: '1' });
     try {
       await c.initialize();
-      await sleep(600);
+      // The preload prints 300 ms after start: wait until its line has reached stderr.
+      await waitFor(() => c.stderr().includes('stray console.log'), 10_000);
+      expect(c.stderr()).toContain('stray console.log');
       await c.request('ping');
       expect(impureLines(c.stdout())).toEqual([]);
     } finally {
@@ -92,7 +94,7 @@ describe('E4–E5: ending', () => {
     const c = start();
     await c.initialize();
     void c.request('tools/call', { name: 'get_account', arguments: {} }).catch(() => undefined);
-    await sleep(200);
+    await waitFor(() => sim.apiRequests().some((r) => r.path === '/v3/users/me'), 5_000);
     c.child.kill('SIGTERM');
     const { code, ms } = await c.exit(2_000);
     sim.clearFaults();

@@ -181,7 +181,9 @@ export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHt
     const body = early ?? await jsonBody(req, res);
     if (!body) return;
     const request = webRequestOf(req, res);
-    if (await isLegacyRequest(request, body.value, { maxRequestBodySize: limits.maxBodyBytes })) return legacy.serve(req, res, tag, body, request, caller);
+    // A body that carries the 2026-07-28 envelope claim is never legacy (the SDK's own rule), so
+    // the full classification only runs for the others.
+    if (!hasEnvelopeClaim(body.value) && await isLegacyRequest(request, body.value, { maxRequestBodySize: limits.maxBodyBytes })) return legacy.serve(req, res, tag, body, request, caller);
     if (modernLive >= limits.maxInflight) return sendRpcError(res, 503, RPC.BAD_REQUEST, 'Server busy; retry shortly.', { 'retry-after': '1' }, idOf(body.value));
     modernLive++;
     res.once('close', () => { modernLive--; });
@@ -302,6 +304,12 @@ function serveMetadata(req: IncomingMessage, res: ServerResponse, doc: Record<st
   }
   if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { ...cors, allow: 'GET' });
   sendJson(res, 200, doc, { ...cors, 'cache-control': 'public, max-age=3600' });
+}
+
+/** Whether a JSON-RPC request names a protocol revision in its `_meta` (the per-request envelope). */
+function hasEnvelopeClaim(body: unknown): boolean {
+  const meta = (body as { params?: { _meta?: Record<string, unknown> } } | null)?.params?._meta;
+  return typeof meta === 'object' && meta !== null && typeof meta['io.modelcontextprotocol/protocolVersion'] === 'string';
 }
 
 function idOf(body: unknown): string | number | null {

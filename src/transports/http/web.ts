@@ -21,12 +21,20 @@ export function webRequestOf(req: IncomingMessage, res: ServerResponse): Request
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => { headers[name] = value; });
+  const streaming = headers['content-type']?.startsWith('text/event-stream') === true;
+  if (!streaming) {
+    // A single JSON answer: read it whole and send it with its length, in one write.
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+    res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.length) } : headers);
+    res.end(body);
+    return;
+  }
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();
     return;
   }
-  if (headers['content-type']?.startsWith('text/event-stream')) res.flushHeaders();
+  res.flushHeaders();
   const reader = response.body.getReader();
   const stop = () => { reader.cancel().catch(() => undefined); };
   res.once('close', stop);
