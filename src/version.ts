@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 
-/** The package version, read from package.json (one level above both src/ and dist/). */
+/**
+ * The package version, read from package.json: one level above src/ and dist/, two above the
+ * bundle in dist/bin/.
+ */
 export const VERSION: string = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'heygen-mcp') return pkg.version;
+    } catch {
+      // not at this depth
+    }
   }
+  return '0.0.0';
 })();

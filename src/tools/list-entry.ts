@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Tool } from '@modelcontextprotocol/server';
 import { annotationsFor, checkToolDef, schemasOf, type AnyToolDef } from './define.js';
@@ -15,7 +15,9 @@ let precomputed: Record<string, ToolEntry> | null | undefined;
 function precomputedEntries(): Record<string, ToolEntry> | null {
   if (precomputed === undefined) {
     try {
-      precomputed = (JSON.parse(readFileSync(new URL('./tools-list.json', import.meta.url), 'utf8')) as { tools: Record<string, ToolEntry> }).tools;
+      // Beside this module (dist/tools/), or beside the bundle (dist/bin/) that inlined it.
+      const file = [new URL('./tools-list.json', import.meta.url), new URL('../tools/tools-list.json', import.meta.url)].find((u) => existsSync(u));
+      precomputed = file ? (JSON.parse(readFileSync(file, 'utf8')) as { tools: Record<string, ToolEntry> }).tools : null;
     } catch {
       precomputed = null;
     }
