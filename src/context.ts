@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { HeyGenClient } from './heygen/client.js';
 import type { JobWatcher } from './hosted/poller.js';
 import type { Logger } from './log.js';
-import type { KeyState } from './state/memory.js';
+import type { KeyState } from './state/contract.js';
 import type { TaskRunner } from './tasks/runner.js';
 
 /** Everything a server instance needs: built per stdio connection, modern HTTP request, 2025 session or test. */

@@ -5,7 +5,7 @@ import type { ServerDeps } from './context.js';
 import { HeyGenClient } from './heygen/client.js';
 import { pinSecret, redact, type Logger } from './log.js';
 import { MemoryStateProvider } from './state/memory.js';
-import type { StateProvider } from './state/provider.js';
+import type { StateProvider } from './state/contract.js';
 import { VERSION } from './version.js';
 
 /** The key and base URL the process talks to: the real API, or the in-process simulator. */

@@ -1,7 +1,7 @@
 import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import type { CallOptions } from '../heygen/http.js';
-import type { KeyState } from '../state/memory.js';
+import type { KeyState } from '../state/contract.js';
 import { forgetKnownIds } from './known.js';
 
 /** What a catalog read needs: the client, the per-key state (its cache) and the TTL. */

@@ -1,4 +1,4 @@
-import type { KeyState } from '../state/memory.js';
+import type { KeyState } from '../state/contract.js';
 import type { CatalogCtx } from './context.js';
 
 /** Per kind, how many ids completions remember (a bound on memory, not on catalogs). */

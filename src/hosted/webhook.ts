@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { WebhookDeliveryLog } from '../state/provider.js';
+import type { WebhookDeliveryLog } from '../state/contract.js';
 
 /**
  * HeyGen webhook deliveries. A registered endpoint's deliveries carry `X-HeyGen-Signature`, the

@@ -1,5 +1,5 @@
 import type { VideoTranslation } from '../heygen/api/translations.js';
-import type { JobKind, JobStatus } from './kinds.js';
+import type { JobKind, JobStatus } from './kind.js';
 
 /**
  * Job kinds beyond videos: translations, proofreads, lipsyncs, avatar training and voice clones.

@@ -1,5 +1,5 @@
 import type { BatchKind } from '../heygen/api/batches.js';
-import type { JobKind, JobStatus } from './kinds.js';
+import type { JobKind, JobStatus } from './kind.js';
 
 /** Job kinds of the studio extras and the batches: background removals, AI clipping, batches. */
 

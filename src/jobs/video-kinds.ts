@@ -2,7 +2,7 @@ import type { HeyGenClient } from '../heygen/client.js';
 import type { CallOptions } from '../heygen/http.js';
 import type { Video } from '../heygen/api/videos.js';
 import type { Session } from '../heygen/api/video-agents.js';
-import type { JobKind, JobStatus } from './kinds.js';
+import type { JobKind, JobStatus } from './kind.js';
 
 /** The fields of a finished video that an agent uses next (download, share, captions). */
 export function videoResult(v: Video): JobStatus['result'] {

@@ -1,63 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { EventStore } from '@modelcontextprotocol/server';
-import { MemoryTaskStore, type TaskStore } from './tasks.js';
+import { DUPLICATE_WINDOW_MS, keyIdOf, MaybeCreated, type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState, type StateProvider } from './contract.js';
+import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog } from './provider.js';
+import { MemoryTaskStore } from './tasks.js';
 import { MemoryUserKeyStore } from './user-keys.js';
-import { LocalUpdateBus, MemoryEventStore, MemorySessionDirectory, MemoryWebhookDeliveryLog, type StateProvider } from './provider.js';
 
-/**
- * State that belongs to one HeyGen API key: the duplicate-create guard, the registry of jobs the
- * key started, and the catalog cache. Sessions that use the same key share it; different keys
- * never do. Keys are identified by a hash, never by the key itself.
- */
-export interface KeyState {
-  readonly keyId: string;
-  guard: DuplicateGuard;
-  jobs: JobRegistry;
-  cache: CatalogCache;
-  /** Tasks this key started (MCP Tasks), in this process or shared through Redis. */
-  tasks: TaskStore;
-}
-
-export interface DuplicateGuard {
-  /**
-   * Runs `fn` unless an identical request (same fingerprint) succeeded within the window or is
-   * in flight, in which case the earlier result is returned with `reused: true`.
-   *
-   * When `fn` fails with an error `ambiguous` says may have taken effect upstream (a 5xx, a
-   * timeout or a cut connection on a paid create), the fingerprint is marked "maybe created" for
-   * the window, and identical calls throw MaybeCreated instead of running again.
-   */
-  run<T>(fingerprint: string, fn: () => Promise<T>, ambiguous?: (err: unknown) => boolean): Promise<{ value: T; reused: boolean; warning?: string }>;
-}
-
-/** An identical request failed ambiguously within the window: it may exist and be paid for. */
-export class MaybeCreated extends Error {
-  override readonly name = 'MaybeCreated';
-  /** When the ambiguous failure happened (ms since the epoch). */
-  constructor(readonly since: number) {
-    super('An identical request failed in a way that may have created the job');
-  }
-}
-
-export interface JobRecord { kind: string; id: string; tool: string; createdAt: number }
-export interface JobRegistry {
-  record(job: JobRecord): Promise<void>;
-  recent(limit?: number): Promise<JobRecord[]>;
-}
-
-export interface CatalogCache {
-  /** Returns the cached value under `key` while fresh; otherwise loads it once (concurrent callers share the load). */
-  getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
-  /** Cached value if fresh, without loading. */
-  peek<T>(key: string): T | undefined;
-  invalidate(prefix?: string): void;
-}
-
-export function keyIdOf(apiKey: string): string {
-  return createHash('sha256').update('heygen-mcp:' + apiKey).digest('hex').slice(0, 16);
-}
-
-export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 export class MemoryDuplicateGuard implements DuplicateGuard {
   private readonly done = new Map<string, { at: number; value: unknown }>();

@@ -1,80 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/server';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
-import type { KeyState } from './memory.js';
-import type { UserKeyStore } from './user-keys.js';
-
-/**
- * Where per-key state lives: this process (default) or Redis (`HEYGEN_MCP_REDIS_URL`), so that
- * replicas behind one load balancer share the duplicate guard, job registry, catalog caches,
- * job-update fan-out, stream events and session metadata.
- */
-export interface StateProvider {
-  readonly kind: 'memory' | 'redis';
-  forKey(apiKey: string): KeyState;
-  /** Job updates seen by any replica, delivered to every replica (this one included). */
-  readonly updates: UpdateBus;
-  /**
-   * Event store of one stateful session's resumable streams (`Last-Event-ID`). Scoped to the
-   * key and session, so an event id from another session or key replays nothing.
-   */
-  eventStore(keyId: string, sessionId: string): EventStore;
-  /** Which key each stateful session is bound to, readable by every replica. */
-  readonly sessions: SessionDirectory;
-  /** HeyGen keys that signed-in people saved, sealed (hosted mode with sign-in). */
-  readonly userKeys: UserKeyStore;
-  /**
-   * Takes or renews a named lease for this replica (one replica polls each watched job).
-   * True when this replica holds it; true as well when the store cannot be reached, so work
-   * carries on locally rather than stopping.
-   */
-  lease(name: string, ttlMs: number): Promise<boolean>;
-  /**
-   * Webhook deliveries already received (by event id), shared by every replica, so a retried or
-   * replayed delivery signals subscribers once. Not per key: the webhook secret is the server's.
-   */
-  readonly webhookEvents: WebhookDeliveryLog;
-  close(): Promise<void>;
-}
-
-/** A job resource whose status changed. Carries the key hash and URI only, never the key. */
-export interface JobUpdate {
-  keyId: string;
-  uri: string;
-  terminal: boolean;
-  /** Replica that saw it; lets a replica skip its own announcements. */
-  origin: string;
-}
-
-export interface UpdateBus {
-  /** This replica's id, stamped on what it publishes. */
-  readonly origin: string;
-  publish(update: Omit<JobUpdate, 'origin'>): Promise<void>;
-  /** Returns the function that stops listening. */
-  subscribe(listener: (update: JobUpdate) => void): () => void;
-}
-
-export interface SessionMeta {
-  kind: 'streamable' | 'sse';
-  /**
-   * Key hash the session is bound to (keyIdOf of the key, never the key). A replica that did not
-   * create the session checks a request's X-HeyGen-Api-Key against it.
-   */
-  keyId: string;
-  /** True when the client brought its own key; false when the session runs on the server's key. */
-  clientKey: boolean;
-  /** Replica that holds the live transport (the one sticky routing must reach). */
-  replica: string;
-  createdAt: number;
-}
-
-export interface SessionDirectory {
-  put(id: string, meta: SessionMeta, ttlMs: number): Promise<void>;
-  get(id: string): Promise<SessionMeta | undefined>;
-  /** Extends the session's lifetime (called on activity). */
-  touch(id: string, ttlMs: number): Promise<void>;
-  delete(id: string): Promise<void>;
-}
+import type { JobUpdate, SessionDirectory, SessionMeta, UpdateBus, WebhookDeliveryLog } from './contract.js';
 
 /** Same-process fan-out: listeners are called synchronously-ish, on the next microtask. */
 export class LocalUpdateBus implements UpdateBus {
@@ -159,11 +86,6 @@ export class MemorySessionDirectory implements SessionDirectory {
   }
 }
 
-/** Webhook deliveries already received: a "seen this delivery" set with expiry. */
-export interface WebhookDeliveryLog {
-  /** True the first time `deliveryId` is seen within `ttlMs` (on any replica); false for a repeat. */
-  firstDelivery(deliveryId: string, ttlMs: number): Promise<boolean>;
-}
 
 /** This process's delivery log: bounded, oldest forgotten first when full. */
 export class MemoryWebhookDeliveryLog implements WebhookDeliveryLog {

@@ -4,14 +4,10 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { Redis, type Result } from 'ioredis';
 import type { Logger } from '../log.js';
 import { ToolRefusal } from '../errors.js';
-import {
-  DUPLICATE_WINDOW_MS, keyIdOf, MaybeCreated, MemoryCatalogCache, MemoryDuplicateGuard, MemoryJobRegistry,
-  type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState,
-} from './memory.js';
-import {
-  EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog,
-  type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog,
-} from './provider.js';
+import { MemoryCatalogCache, MemoryDuplicateGuard, MemoryJobRegistry } from './memory.js';
+import { DUPLICATE_WINDOW_MS, keyIdOf, MaybeCreated, type CatalogCache, type DuplicateGuard, type JobRecord, type JobRegistry, type KeyState } from './contract.js';
+import { EVENT_TTL_MS, MAX_EVENTS_PER_STREAM, MemoryEventStore, MemoryWebhookDeliveryLog } from './provider.js';
+import { type JobUpdate, type SessionDirectory, type SessionMeta, type StateProvider, type UpdateBus, type WebhookDeliveryLog } from './contract.js';
 import { RedisTaskStore } from './redis-tasks.js';
 import type { UserKeyStore } from './user-keys.js';
 

@@ -1,6 +1,6 @@
 import type { JobWatcher, SharedWatch } from '../hosted/poller.js';
 import type { Logger } from '../log.js';
-import type { StateProvider } from './provider.js';
+import type { StateProvider } from './contract.js';
 
 /** keyId of a bus message that carries a webhook signal (a job id, for every key) rather than a poll result. */
 const PUSHED = '*';

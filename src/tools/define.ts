@@ -5,7 +5,7 @@ import type { ServerDeps } from '../context.js';
 import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
 import { HeyGenError } from '../heygen/errors.js';
-import { MaybeCreated, type JobRecord, type KeyState } from '../state/memory.js';
+import { MaybeCreated, type JobRecord, type KeyState } from '../state/contract.js';
 import { describeError, InputError, ToolRefusal, type ErrorHints } from '../errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */

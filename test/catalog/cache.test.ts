@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
-import { MemoryCatalogCache, MemoryStateProvider, type CatalogCache } from '../../src/state/memory.js';
+import { MemoryCatalogCache, MemoryStateProvider } from '../../src/state/memory.js';
+import { type CatalogCache } from '../../src/state/contract.js';
 import { connect, type Harness } from '../helpers/harness.js';
 
 const open: Harness[] = [];

@@ -2,7 +2,7 @@ import { createLogger } from '../../src/log.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sandbox/index.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
-import type { StateProvider } from '../../src/state/provider.js';
+import type { StateProvider } from '../../src/state/contract.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/transports/http/server.js';
 import { freePort, startIdp, type Idp } from './idp.js';
 

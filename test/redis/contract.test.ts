@@ -1,8 +1,9 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
-import { MaybeCreated, MemoryStateProvider } from '../../src/state/memory.js';
-import type { StateProvider } from '../../src/state/provider.js';
+import { MemoryStateProvider } from '../../src/state/memory.js';
+import { MaybeCreated } from '../../src/state/contract.js';
+import type { StateProvider } from '../../src/state/contract.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 

@@ -2,7 +2,7 @@ import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sandbox/index.js';
-import { keyIdOf } from '../../src/state/memory.js';
+import { keyIdOf } from '../../src/state/contract.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 import { mcpClient, readSse, roundRobinClient, startReplica, type Replica } from './replicas.js';
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import type { HeyGenClient } from '../../src/heygen/client.js';
 import { JobWatcher } from '../../src/hosted/poller.js';
-import { keyIdOf, MaybeCreated } from '../../src/state/memory.js';
+import { keyIdOf, MaybeCreated } from '../../src/state/contract.js';
 import { shareWatches } from '../../src/state/watch-share.js';
-import type { JobUpdate } from '../../src/state/provider.js';
+import type { JobUpdate } from '../../src/state/contract.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
-import type { StateProvider } from '../../src/state/provider.js';
+import type { StateProvider } from '../../src/state/contract.js';
 import { RedisStateProvider } from '../../src/state/redis.js';
 import type { TaskRecord } from '../../src/state/tasks.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';

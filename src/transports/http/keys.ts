@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { ServerDeps } from '../../context.js';
 import type { Logger } from '../../log.js';
 import { makeDeps, type Upstream } from '../../runtime.js';
-import type { StateProvider } from '../../state/provider.js';
+import type { StateProvider } from '../../state/contract.js';
 import type { Accounts } from './accounts.js';
 import type { SignedIn } from './oauth.js';
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { Logger } from '../../log.js';
-import { keyIdOf } from '../../state/memory.js';
-import type { StateProvider } from '../../state/provider.js';
+import { keyIdOf } from '../../state/contract.js';
+import type { StateProvider } from '../../state/contract.js';
 
 export interface ElsewhereArgs {
   req: IncomingMessage;

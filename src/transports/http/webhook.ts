@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SharedWatch, JobWatcher } from '../../hosted/poller.js';
 import { isFirstDelivery, parseWebhookEvent, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../hosted/webhook.js';
 import type { Logger } from '../../log.js';
-import type { StateProvider } from '../../state/provider.js';
+import type { StateProvider } from '../../state/contract.js';
 import { BodyTooLarge, parseJson, readBody } from './body.js';
 import { header } from './keys.js';
 import { refuseBody, RPC, sendJson } from './respond.js';
