@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { request } from '../net/undici.js';
+import { FileReadError, readHeyGenFile } from '../files/heygen-file.js';
 
 /** A preview larger than this is not worth an agent's context. */
 export const PREVIEW_MAX_BYTES = 1024 * 1024;
@@ -13,44 +13,25 @@ export class PreviewError extends Error {
   override readonly name = 'PreviewError';
 }
 
-/**
- * Fetches an avatar preview image that HeyGen returned. The URL comes from the API, so it is
- * fetched as given, but never with the API key, never following redirects, only image types,
- * and never more than `maxBytes`.
- */
+/** Fetches an avatar preview image that HeyGen returned: image types only, at most `maxBytes`. */
 export async function fetchPreviewImage(
   url: string,
   opts: { dispatcher?: Dispatcher | undefined; signal?: AbortSignal | undefined; maxBytes?: number } = {},
 ): Promise<PreviewImage> {
   const max = opts.maxBytes ?? PREVIEW_MAX_BYTES;
-  if (!/^https?:\/\//i.test(url)) throw new PreviewError('the preview URL is not http(s)');
-  const timer = AbortSignal.timeout(TIMEOUT_MS);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timer]) : timer;
-  let res: Dispatcher.ResponseData;
+  let file;
   try {
-    res = await request(url, { method: 'GET', headers: { accept: 'image/*' }, signal, dispatcher: opts.dispatcher });
+    file = await readHeyGenFile(url, { maxBytes: max, timeoutMs: TIMEOUT_MS, accept: 'image/*', dispatcher: opts.dispatcher, signal: opts.signal });
   } catch (err) {
-    if (opts.signal?.aborted) throw err;
-    throw new PreviewError(timer.aborted ? 'the preview download timed out' : 'the preview could not be downloaded');
+    if (!(err instanceof FileReadError)) throw err;
+    throw new PreviewError({
+      timeout: 'the preview download timed out',
+      unreachable: 'the preview could not be downloaded',
+      status: `the preview URL answered ${err.status}`,
+      'too-large': `the preview is larger than ${Math.round(max / 1024)} KB`,
+      type: 'the preview is not an image',
+    }[err.reason]);
   }
-  const fail = (why: string): never => {
-    // Destroying an unread body makes undici emit an abort error; nobody is left to hear it.
-    res.body.on('error', () => undefined);
-    res.body.destroy();
-    throw new PreviewError(why);
-  };
-  if (res.statusCode !== 200) fail(`the preview URL answered ${res.statusCode}`);
-  const type = String(res.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!IMAGE_TYPES.has(type)) fail(`the preview is not an image (${type || 'no content type'})`);
-  const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) fail(`the preview is larger than ${Math.round(max / 1024)} KB`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    const b = Buffer.from(chunk as Uint8Array);
-    size += b.length;
-    if (size > max) fail(`the preview is larger than ${Math.round(max / 1024)} KB`);
-    chunks.push(b);
-  }
-  return { data: Buffer.concat(chunks).toString('base64'), mimeType: type, bytes: size };
+  if (!IMAGE_TYPES.has(file.contentType)) throw new PreviewError(`the preview is not an image (${file.contentType || 'no content type'})`);
+  return { data: file.bytes.toString('base64'), mimeType: file.contentType, bytes: file.bytes.length };
 }

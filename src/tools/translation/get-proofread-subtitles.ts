@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { request } from '../../net/undici.js';
+import { FileReadError, readHeyGenFile } from '../../files/heygen-file.js';
 import { defineTool, type ToolContext } from '../define.js';
 import { ToolRefusal } from '../../errors.js';
 import { heygenId } from '../fields.js';
@@ -32,21 +32,15 @@ export default defineTool({
   },
 });
 
-/** Reads a presigned file URL HeyGen returned: no API key, bounded size and time. */
+/** The edited SRT, at most 100 kB of it, through the one reader of HeyGen's file URLs. */
 async function fetchText(url: string, ctx: ToolContext): Promise<{ text: string; truncated: boolean }> {
-  const res = await request(url, { method: 'GET', signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(30_000)]), dispatcher: ctx.deps.fileDispatcher });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    throw new ToolRefusal(`The subtitle link answered ${res.statusCode}; call get_proofread_subtitles again for a fresh link`);
+  try {
+    const file = await readHeyGenFile(url, { maxBytes: MAX_TEXT, timeoutMs: 30_000, truncate: true, dispatcher: ctx.deps.fileDispatcher, signal: ctx.signal });
+    return { text: file.bytes.toString('utf8'), truncated: file.truncated };
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    throw new ToolRefusal(err.reason === 'status'
+      ? `The subtitle link answered ${err.status}; call get_proofread_subtitles again for a fresh link`
+      : `The subtitle file could not be read (${err.message}); try again`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    const b = Buffer.from(chunk as Uint8Array);
-    chunks.push(b);
-    size += b.length;
-    if (size > MAX_TEXT) { res.body.destroy(); break; }
-  }
-  const all = Buffer.concat(chunks);
-  return { text: all.subarray(0, MAX_TEXT).toString('utf8'), truncated: all.length > MAX_TEXT };
 }
