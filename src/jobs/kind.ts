@@ -40,3 +40,8 @@ export interface JobKind {
   getTool: string;
 }
 
+
+/** The failure fields of a JobStatus: HeyGen's code and message, or ours when it gave none. */
+export function failedWith(code: string, message: string | undefined, fallback: string): Pick<JobStatus, 'failed' | 'failure_code' | 'failure_message'> {
+  return { failed: true, failure_code: code, failure_message: message ?? fallback };
+}

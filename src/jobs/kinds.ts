@@ -1,6 +1,9 @@
 import type { JobKind, JobKindName, JobStatus } from './kind.js';
-import { avatarGroupKind, lipsyncKind, proofreadKind, translationKind, voiceCloneKind } from './kinds-more.js';
-import { assetBatchKind, backgroundRemovalKind, clippingKind, lipsyncBatchKind, translationBatchKind, videoBatchKind } from './kinds-studio.js';
+import { assetBatchKind, lipsyncBatchKind, translationBatchKind, videoBatchKind } from './batch-kinds.js';
+import { avatarGroupKind, voiceCloneKind } from './catalog-kinds.js';
+import { lipsyncKind } from './lipsync-kinds.js';
+import { backgroundRemovalKind, clippingKind } from './studio-kinds.js';
+import { proofreadKind, translationKind } from './translation-kinds.js';
 import { sessionKind, videoKind } from './video-kinds.js';
 
 export { JOB_KINDS, type JobKind, type JobKindName, type JobStatus } from './kind.js';
