@@ -1,5 +1,6 @@
 import type { HeyGenClient } from '../heygen/client.js';
-import { isSettled, type JobStatus } from '../jobs/kinds.js';
+import { isSettled } from '../jobs/kinds.js';
+import type { JobStatus } from '../jobs/kind.js';
 import type { JobWatcher } from './poller.js';
 
 export interface FollowOutcome {

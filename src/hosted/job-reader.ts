@@ -1,4 +1,5 @@
-import { KINDS, type JobKind } from '../jobs/kinds.js';
+import { KINDS } from '../jobs/kinds.js';
+import type { JobKind } from '../jobs/kind.js';
 import type { JobReader } from './poller.js';
 
 const MARK = '\u0000';

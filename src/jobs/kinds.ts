@@ -6,8 +6,6 @@ import { backgroundRemovalKind, clippingKind } from './studio-kinds.js';
 import { proofreadKind, translationKind } from './translation-kinds.js';
 import { sessionKind, videoKind } from './video-kinds.js';
 
-export { JOB_KINDS, type JobKind, type JobKindName, type JobStatus } from './kind.js';
-
 /**
  * The table the waiting tool and the status resources read. Adding a kind is one entry here
  * (its fetch can live in its own module).

@@ -1,4 +1,4 @@
-import type { JobStatus } from './kinds.js';
+import type { JobStatus } from './kind.js';
 import { isSettled } from './kinds.js';
 
 /** Poll schedule of HeyGen's own CLI: 2 s doubling, ±25 % jitter, capped at 30 s. */

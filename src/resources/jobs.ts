@@ -1,5 +1,6 @@
 import type { ServerDeps } from '../context.js';
-import { jobKind, type JobKindName } from '../jobs/kinds.js';
+import { jobKind } from '../jobs/kinds.js';
+import type { JobKindName } from '../jobs/kind.js';
 import { defineResource, jsonContents, resourceError, resourceId, template, JSON_TYPE, type ResourceDef } from './define.js';
 
 interface StatusResource { kind: JobKindName; name: string; template: string; variable: string; title: string; description: string }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollDelayMs, pollJob, startAttempt } from '../../src/jobs/poll.js';
-import type { JobStatus } from '../../src/jobs/kinds.js';
+import type { JobStatus } from '../../src/jobs/kind.js';
 import { connect, textOf, type Harness } from '../helpers/harness.js';
 import { pickLook } from './helpers.js';
 

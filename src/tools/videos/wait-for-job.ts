@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { JOB_KINDS, jobKind, type JobKindName, type JobStatus } from '../../jobs/kinds.js';
+import { jobKind } from '../../jobs/kinds.js';
+import { JOB_KINDS, type JobKindName, type JobStatus } from '../../jobs/kind.js';
 import { pollDelayMs, pollJob, type PollOutcome } from '../../jobs/poll.js';
 import { followUntilSettled } from '../../hosted/follow-wait.js';
 import { defineTool } from '../define.js';

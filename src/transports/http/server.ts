@@ -74,7 +74,6 @@ export class HttpStartError extends Error {
   override readonly name = 'HttpStartError';
 }
 
-export { CLIENT_KEY_HEADER } from './keys.js';
 
 const CORS_HEADERS = 'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, last-event-id, x-heygen-api-key';
 
