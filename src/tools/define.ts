@@ -67,8 +67,13 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
    * tools/list). Hosts without Apps ignore it; the result itself is the same for every client.
    */
   view?: string;
-  input: I;
-  output: O;
+  /**
+   * The argument and result shapes, as functions: a process builds them the first time the
+   * tool is called (tools/list comes from entries made at build time, dist/tools/tools-list.json),
+   * so a start does not construct the schemas of all ~85 tools.
+   */
+  input: () => I;
+  output: () => O;
   handler(args: z.output<z.ZodObject<I>>, ctx: ToolContext): Promise<z.input<z.ZodObject<O>>>;
 }
 
@@ -104,11 +109,12 @@ const SPEND_OUTPUT = {
 };
 
 export function inputShapeOf(def: AnyToolDef): z.ZodRawShape {
-  return def.spendsCredits ? { ...def.input, ...SPEND_INPUT } : def.input;
+  const shape = def.input();
+  return def.spendsCredits ? { ...shape, ...SPEND_INPUT } : shape;
 }
 
-export function outputSchemaOf(def: AnyToolDef): z.ZodObject {
-  const base = z.object(def.output);
+function outputSchemaOf(def: AnyToolDef): z.ZodObject {
+  const base = z.object(def.output());
   return def.spendsCredits ? base.partial().extend(SPEND_OUTPUT) : base;
 }
 

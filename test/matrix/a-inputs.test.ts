@@ -71,7 +71,7 @@ describe('A15–A20, A24: every property of every tool, out of its bounds', () =
 });
 
 describe('A20: ids never add path structure to the upstream URL', () => {
-  const idTools = ALL_TOOLS.filter((t) => Object.keys(t.input).some((k) => k.endsWith('_id')));
+  const idTools = ALL_TOOLS.filter((t) => Object.keys(t.input()).some((k) => k.endsWith('_id')));
   const HOSTILE = ['..', '.', '../users/me', '..%2f..', 'a?x=1', 'a#b', 'a\r\nx-api-key: stolen', 'a/../../users/me'];
 
   // WHATWG URL parsing treats "..", ".%2e" and "%2e%2e" as dot segments, so percent-encoding
@@ -80,7 +80,7 @@ describe('A20: ids never add path structure to the upstream URL', () => {
     const escaped: string[] = [];
     for (const def of idTools) {
       const tool = tools.find((t) => t.name === def.name)!;
-      for (const prop of Object.keys(def.input).filter((k) => k.endsWith('_id'))) {
+      for (const prop of Object.keys(def.input()).filter((k) => k.endsWith('_id'))) {
         for (const id of ['.', '..']) {
           h.sim.clearRequests();
           await h.call(def.name, { ...requiredArgs(tool.inputSchema), [prop]: id });
@@ -97,7 +97,7 @@ describe('A20: ids never add path structure to the upstream URL', () => {
     const bad: string[] = [];
     for (const def of idTools) {
       const tool = tools.find((t) => t.name === def.name)!;
-      for (const prop of Object.keys(def.input).filter((k) => k.endsWith('_id'))) {
+      for (const prop of Object.keys(def.input()).filter((k) => k.endsWith('_id'))) {
         for (const id of HOSTILE.filter((v) => v !== '.' && v !== '..')) {
           h.sim.clearRequests();
           await h.call(def.name, { ...requiredArgs(tool.inputSchema), [prop]: id });

@@ -7,8 +7,8 @@ export default defineTool({
   description: 'Billing type and remaining balance or credits. Check before spending credits.',
   toolset: 'account',
   kind: 'read',
-  input: {},
-  output: {
+  input: () => ({}),
+  output: () => ({
     username: z.string().optional(),
     billing_type: z.string().optional(),
     currency: z.string().optional(),
@@ -16,7 +16,7 @@ export default defineTool({
     premium_credits: z.number().optional(),
     add_on_credits: z.number().optional(),
     remaining_credits: z.number().optional(),
-  },
+  }),
   async handler(_args, { heygen, call }) {
     const a = await heygen.users.me(call);
     const credits = a.subscription?.credits;

@@ -20,14 +20,14 @@ export default defineTool({
   toolset: 'account',
   kind: 'update',
   local: true,
-  input: {
+  input: () => ({
     action: z.enum(['status', 'replace', 'delete']).default('status'),
-  },
-  output: {
+  }),
+  output: () => ({
     key: z.enum(['personal', 'team', 'none']),
     user: z.string(),
     deleted: z.boolean().optional(),
-  },
+  }),
   async handler({ action }, ctx) {
     const account = accountOf(ctx.deps.account);
     if (action === 'delete') {

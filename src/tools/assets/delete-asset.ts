@@ -8,8 +8,8 @@ export default defineTool({
   description: 'Delete an uploaded asset.',
   toolset: 'manage',
   kind: 'delete',
-  input: { asset_id: heygenId() },
-  output: { asset_id: z.string(), deleted: z.boolean() },
+  input: () => ({ asset_id: heygenId() }),
+  output: () => ({ asset_id: z.string(), deleted: z.boolean() }),
   async handler({ asset_id }, { heygen, call }) {
     const r = await heygen.assets.delete(asset_id, call);
     return { asset_id: r.id, deleted: true };

@@ -20,17 +20,17 @@ export default defineTool({
   description: 'Upload an image, video, audio, PDF or SRT from one of path, url, base64; returns the asset_id other tools take.',
   toolset: 'assets',
   kind: 'create',
-  input: {
+  input: () => ({
     path: z.string().min(1).max(4096).optional().describe('Local file in an allowed root (stdio)'),
     url: z.string().min(1).max(2048).optional().describe('https; fetched here, ≤ 512 MB'),
     base64: base64().optional(),
     filename: text(200).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     asset_id: z.string(),
     url: z.string().optional(),
     mime_type: z.string(),
-  },
+  }),
   async handler(args, ctx) {
     const given = [args.path, args.url, args.base64].filter((v) => v !== undefined).length;
     if (given !== 1) throw new InputError('path', given === 0 ? 'give one of path, url or base64' : 'give only one of path, url or base64');

@@ -13,14 +13,14 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_groups' },
-  input: {
+  input: () => ({
     name: text(200).trim(),
     footage_asset_id: heygenId().optional(),
     footage_url: httpsUrl().optional(),
     file: mediaObject().optional().describe('HeyGen form of the footage'),
     avatar_group_id: heygenId().optional().describe('add a look to this avatar'),
-  },
-  output: createdAvatarOutput,
+  }),
+  output: () => createdAvatarOutput,
   async handler(args, ctx) {
     const given = [args.footage_asset_id, args.footage_url, args.file].filter((v) => v !== undefined).length;
     if (given !== 1) throw new InputError('footage_asset_id', 'give exactly one of footage_asset_id, footage_url or file');

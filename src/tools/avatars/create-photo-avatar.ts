@@ -12,13 +12,13 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_groups' },
-  input: {
+  input: () => ({
     name: text(200).trim(),
     ...mediaShape('image'),
     file: fileObject().optional().describe('HeyGen form of the image'),
     avatar_group_id: heygenId().optional().describe('add a look to this avatar'),
-  },
-  output: createdAvatarOutput,
+  }),
+  output: () => createdAvatarOutput,
   async handler(args, ctx) {
     const file = mediaInput(withFileObject(args, 'image', args.file), 'image', ['image/png', 'image/jpeg']);
     const r = await ctx.heygen.avatars.create({

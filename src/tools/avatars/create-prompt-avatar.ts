@@ -28,7 +28,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_avatar_groups', idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     name: text(200).trim(),
     prompt: text(PROMPT_MAX).trim().optional(),
     age: z.enum(AGES).optional(),
@@ -41,8 +41,8 @@ export default defineTool({
     reference_images: z.array(mediaRef()).max(3).optional().describe('https URLs or asset ids'),
     avatar_group_id: heygenId().optional(),
     avatar_id: heygenId().optional().describe('Reference look'),
-  },
-  output: createdAvatarOutput,
+  }),
+  output: () => createdAvatarOutput,
   async handler(args, ctx) {
     const refs = (args.reference_images ?? []).map((r, i) => toMediaRef(r, `reference_images[${i}]`));
     const r = await ctx.heygen.avatars.create(compact({

@@ -10,8 +10,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_avatar_groups' },
-  input: { group_id: heygenId() },
-  output: { group_id: z.string(), deleted: z.boolean() },
+  input: () => ({ group_id: heygenId() }),
+  output: () => ({ group_id: z.string(), deleted: z.boolean() }),
   async handler({ group_id }, { heygen, call, state }) {
     const r = await heygen.avatars.deleteGroup(group_id, call);
     invalidateCatalog(state, 'avatars');

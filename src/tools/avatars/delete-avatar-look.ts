@@ -10,8 +10,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_avatar_looks' },
-  input: { look_id: heygenId() },
-  output: { look_id: z.string(), deleted: z.boolean() },
+  input: () => ({ look_id: heygenId() }),
+  output: () => ({ look_id: z.string(), deleted: z.boolean() }),
   async handler({ look_id }, { heygen, call, state }) {
     const r = await heygen.avatars.deleteLook(look_id, call);
     invalidateCatalog(state, 'avatars');

@@ -11,8 +11,8 @@ export default defineTool({
   toolset: 'avatars',
   kind: 'read',
   hints: { idsFrom: 'list_avatar_groups' },
-  input: { group_id: heygenId() },
-  output: {
+  input: () => ({ group_id: heygenId() }),
+  output: () => ({
     group_id: z.string(),
     name: z.string().optional(),
     looks_count: z.number().optional(),
@@ -21,7 +21,7 @@ export default defineTool({
     status: z.string().optional(),
     consent_status: z.string().optional(),
     error: z.string().optional(),
-  },
+  }),
   async handler({ group_id }, ctx) {
     const g = await getGroup(catalogCtx(ctx.deps, ctx.call), group_id);
     ctx.note(`Its looks: list_avatar_looks {"group_id":"${g.id}"}.`);

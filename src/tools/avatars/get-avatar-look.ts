@@ -12,11 +12,11 @@ export default defineTool({
   toolset: 'avatars',
   kind: 'read',
   hints: { idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     look_id: heygenId(),
     include_preview_image: z.boolean().optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     look_id: z.string(),
     name: z.string().optional(),
     group_id: z.string().optional(),
@@ -28,7 +28,7 @@ export default defineTool({
     default_voice_id: z.string().optional(),
     preview_image_url: z.string().optional(),
     preview_video_url: z.string().optional(),
-  },
+  }),
   async handler({ look_id, include_preview_image }, ctx) {
     const l = await getLook(catalogCtx(ctx.deps, ctx.call), look_id);
     if (include_preview_image) {

@@ -12,16 +12,16 @@ export default defineTool({
   toolset: 'avatars',
   kind: 'read',
   view: 'ui://heygen/picker.html',
-  input: {
+  input: () => ({
     ownership: ownershipInput,
     gender: genderInput.optional(),
     query: queryInput,
     ...pagingInput,
-  },
-  output: {
+  }),
+  output: () => ({
     groups: z.array(GroupItem),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(args, ctx) {
     const r = await listGroups(catalogCtx(ctx.deps, ctx.call), args);
     return { groups: r.items.map(groupSummary), next_token: r.nextToken };

@@ -14,7 +14,7 @@ export default defineTool({
   kind: 'read',
   view: 'ui://heygen/picker.html',
   hints: { idsFrom: 'list_avatar_groups' },
-  input: {
+  input: () => ({
     group_id: heygenId().optional(),
     avatar_type: z.enum(['studio_avatar', 'digital_twin', 'photo_avatar']).optional(),
     ownership: ownershipInput,
@@ -23,11 +23,11 @@ export default defineTool({
     engine: z.enum(['avatar_iii', 'avatar_iv', 'avatar_v']).optional(),
     query: queryInput,
     ...pagingInput,
-  },
-  output: {
+  }),
+  output: () => ({
     looks: z.array(LookItem),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(args, ctx) {
     const r = await listLooks(catalogCtx(ctx.deps, ctx.call), args);
     return { looks: r.items.map(lookSummary), next_token: r.nextToken };

@@ -12,20 +12,20 @@ export default defineTool({
   toolset: 'avatars',
   kind: 'update',
   hints: { idsFrom: 'list_avatar_groups' },
-  input: {
+  input: () => ({
     group_id: heygenId(),
     reroute_url: httpsUrl().optional().describe('Redirect after consent'),
     consent_text: text(2000).trim().regex(/^[^<>]*$/, 'must not contain < or >').optional(),
     consent_video_asset_id: heygenId().optional(),
     consent_video_url: httpsUrl().optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     group_id: z.string(),
     consent_url: z.string().optional(),
     status: z.string().optional(),
     consent_status: z.string().optional(),
     next_step: z.string(),
-  },
+  }),
   async handler(args, ctx) {
     if (args.consent_video_asset_id && args.consent_video_url) throw new InputError('consent_video_url', 'give consent_video_asset_id or consent_video_url, not both');
     const video = args.consent_video_asset_id ? { type: 'asset_id' as const, asset_id: args.consent_video_asset_id }

@@ -10,11 +10,11 @@ export default defineTool({
   toolset: 'manage',
   kind: 'update',
   hints: { idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     look_id: heygenId(),
     name: text(200).trim(),
-  },
-  output: { look_id: z.string(), name: z.string().optional() },
+  }),
+  output: () => ({ look_id: z.string(), name: z.string().optional() }),
   async handler({ look_id, name }, { heygen, call, state }) {
     const l = await heygen.avatars.updateLook(look_id, { name }, call);
     invalidateCatalog(state, 'avatars');

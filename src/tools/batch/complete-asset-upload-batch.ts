@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'batch',
   kind: 'update',
   hints: { idsFrom: 'create_asset_upload_batch' },
-  input: { batch_id: heygenId() },
-  output: { batch_id: z.string(), status: z.string() },
+  input: () => ({ batch_id: heygenId() }),
+  output: () => ({ batch_id: z.string(), status: z.string() }),
   async handler({ batch_id }, { heygen, call }) {
     const r = await heygen.batches.completeUploads(batch_id, call);
     return { batch_id: r.batch_id, status: r.status ?? 'processing' };

@@ -8,7 +8,7 @@ export default defineTool({
   description: 'Get presigned upload URLs for 1–100 files: PUT each file with its upload_headers, then complete_asset_upload_batch.',
   toolset: 'batch',
   kind: 'create',
-  input: {
+  input: () => ({
     files: z.array(z.object({
       filename: text(255),
       content_type: z.string().regex(/^[a-z]+\/[A-Za-z0-9.+-]+$/, 'a MIME type such as video/mp4').describe('e.g. video/mp4'),
@@ -16,13 +16,13 @@ export default defineTool({
       checksum_sha256: z.string().regex(/^[0-9a-f]{64}$/i, '64 hex characters').optional(),
     })).min(1).max(100),
     title: text(255).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     batch_id: z.string(),
     uploads: z.array(z.object({
       asset_id: z.string(), upload_url: z.string(), upload_headers: z.record(z.string(), z.string()), expires_in_seconds: z.number().optional(),
     })),
-  },
+  }),
   async handler(a, ctx) {
     const r = await ctx.heygen.batches.createUploadSlots({ files: a.files.map((f) => ({ ...f, checksum_sha256: f.checksum_sha256?.toLowerCase() })), ...(a.title ? { title: a.title } : {}) }, ctx.call);
     await ctx.state.jobs.record({ kind: 'asset_batch', id: r.batch_id, tool: 'create_asset_upload_batch', createdAt: Date.now() });

@@ -12,7 +12,7 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_lipsyncs' },
-  input: {
+  input: () => ({
     lipsyncs: z.array(z.object({
       video: mediaArg(),
       audio: mediaArg(),
@@ -22,8 +22,8 @@ export default defineTool({
       callback_id: text(200).optional(),
     })).min(1).max(100),
     ...batchEnvelope,
-  },
-  output: submittedOutput,
+  }),
+  output: () => submittedOutput,
   async handler(a, ctx) {
     const lipsyncs = a.lipsyncs.map((l, i) => compact({
       video: toMediaRef(l.video, `lipsyncs[${i}].video`), audio: toMediaRef(l.audio, `lipsyncs[${i}].audio`),

@@ -24,11 +24,11 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_videos' },
-  input: {
+  input: () => ({
     videos: z.array(z.looseObject({ type: z.enum(['avatar', 'image', 'cinematic_avatar', 'studio']) })).min(1).max(100),
     ...batchEnvelope,
-  },
-  output: submittedOutput,
+  }),
+  output: () => submittedOutput,
   async handler(a, ctx) {
     a.videos.forEach((v, i) => {
       const missing = (REQUIRED[v.type] ?? []).find((k) => v[k] === undefined || v[k] === null);

@@ -13,7 +13,7 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_video_translations' },
-  input: {
+  input: () => ({
     video_translations: z.array(z.object({
       video: mediaArg(),
       output_language: text(100),
@@ -25,8 +25,8 @@ export default defineTool({
       callback_id: text(200).optional(),
     })).min(1).max(100),
     ...batchEnvelope,
-  },
-  output: submittedOutput,
+  }),
+  output: () => submittedOutput,
   async handler(a, ctx) {
     const items = a.video_translations.map((t, i) => compact({
       video: toMediaRef(t.video, `video_translations[${i}].video`), output_languages: [t.output_language],

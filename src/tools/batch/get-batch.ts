@@ -9,20 +9,20 @@ export default defineTool({
   description: 'Progress of a video, lipsync, translation or upload batch: counts by status and each item\'s job id, paged.',
   toolset: 'batch',
   kind: 'read',
-  input: {
+  input: () => ({
     kind: z.enum(BATCH_KINDS),
     batch_id: heygenId(),
     limit: z.number().int().min(1).max(100).optional(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     batch_id: z.string(),
     status: z.string(),
     total_items: z.number().optional(),
     counts: z.record(z.string(), z.number()),
     items: z.array(z.object({ index: z.number().optional(), status: z.string(), id: z.string().optional(), error: z.string().optional() })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, { heygen, call }) {
     const b = await heygen.batches.get(a.kind, a.batch_id, { limit: a.limit, token: a.next_token }, call);
     return {

@@ -13,7 +13,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_lipsyncs' },
-  input: {
+  input: () => ({
     video: mediaArg(),
     audio: mediaArg(),
     title: text(255).optional(),
@@ -30,11 +30,11 @@ export default defineTool({
     folder_id: heygenId().optional(),
     callback_url: httpsUrl().optional(),
     callback_id: text(200).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     lipsync_id: z.string(),
     status: z.string(),
-  },
+  }),
   async handler(a, ctx) {
     checkTimes(a.start_time, a.end_time);
     const body = compact({

@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'lipsync',
   kind: 'delete',
   hints: { idsFrom: 'list_lipsyncs' },
-  input: { lipsync_id: heygenId() },
-  output: { lipsync_id: z.string(), deleted: z.boolean() },
+  input: () => ({ lipsync_id: heygenId() }),
+  output: () => ({ lipsync_id: z.string(), deleted: z.boolean() }),
   async handler({ lipsync_id }, { heygen, call }) {
     const r = await heygen.lipsyncs.delete(lipsync_id, call);
     return { lipsync_id: r.id ?? lipsync_id, deleted: true };

@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'lipsync',
   kind: 'read',
   hints: { idsFrom: 'list_lipsyncs' },
-  input: { lipsync_id: heygenId() },
-  output: {
+  input: () => ({ lipsync_id: heygenId() }),
+  output: () => ({
     lipsync_id: z.string(),
     status: z.string(),
     title: z.string().optional(),
@@ -18,7 +18,7 @@ export default defineTool({
     video_url: z.string().optional(),
     caption_url: z.string().optional(),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler({ lipsync_id }, { heygen, call }) {
     const { id, created_at: _c, callback_id: _cb, ...j } = await heygen.lipsyncs.get(lipsync_id, call);
     return { ...j, lipsync_id: id };

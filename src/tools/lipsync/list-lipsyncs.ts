@@ -8,11 +8,11 @@ export default defineTool({
   description: 'Lipsync jobs, newest first: id, status, title. get_lipsync gives the video URL.',
   toolset: 'lipsync',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     lipsyncs: z.array(z.object({ lipsync_id: z.string(), status: z.string(), title: z.string().optional() })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.lipsyncs.list(pageParams(a), call);
     return {

@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'lipsync',
   kind: 'update',
   hints: { idsFrom: 'list_lipsyncs' },
-  input: { lipsync_id: heygenId(), title: text(255) },
-  output: { lipsync_id: z.string(), title: z.string().optional(), status: z.string() },
+  input: () => ({ lipsync_id: heygenId(), title: text(255) }),
+  output: () => ({ lipsync_id: z.string(), title: z.string().optional(), status: z.string() }),
   async handler(a, { heygen, call }) {
     const j = await heygen.lipsyncs.update(a.lipsync_id, { title: a.title }, call);
     return { lipsync_id: j.id, title: j.title, status: j.status };

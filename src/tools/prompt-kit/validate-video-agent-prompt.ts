@@ -15,16 +15,16 @@ export default defineTool({
   kind: 'read',
   view: 'ui://heygen/prompt-check.html',
   local: true,
-  input: {
+  input: () => ({
     prompt: z.string().min(1).max(PROMPT_MAX_CHARS),
     duration_seconds: z.number().int().min(1).max(3600).optional(),
     orientation: z.enum(['landscape', 'portrait']).optional(),
     avatar_id: z.string().max(200).optional().describe('Look id'),
     style_id: z.string().max(200).optional().describe('Preset id'),
     mode: z.enum(['structured', 'natural']).optional(),
-  },
+  }),
   // Stats are optional in the schema only to keep the advertised list short; they are always set.
-  output: {
+  output: () => ({
     ok: z.boolean(),
     errors: z.array(finding),
     warnings: z.array(finding),
@@ -35,7 +35,7 @@ export default defineTool({
     template: z.boolean().optional(),
     declared_seconds: z.number().optional(),
     style: z.string().optional(),
-  },
+  }),
   async handler(args, ctx) {
     const opts: ValidateOptions = {
       ...(args.duration_seconds !== undefined ? { durationSeconds: args.duration_seconds } : {}),

@@ -11,7 +11,7 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_ai_clippings' },
-  input: {
+  input: () => ({
     video: mediaArg(),
     durations: z.array(z.enum(['30', '60', '180', 'long'])).min(1).max(4).describe('seconds per clip; long: over 180'),
     aspect_ratio: z.enum(['portrait', 'landscape', 'square']).optional(),
@@ -22,8 +22,8 @@ export default defineTool({
     input_language: text(100).optional(),
     callback_url: httpsUrl().optional(),
     callback_id: text(200).optional(),
-  },
-  output: { job_id: z.string(), status: z.string() },
+  }),
+  output: () => ({ job_id: z.string(), status: z.string() }),
   async handler(a, ctx) {
     const body = compact({
       video: toMediaRef(a.video, 'video'),

@@ -11,12 +11,12 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'list_background_removals' },
-  input: {
+  input: () => ({
     video: fileRef().describe(FILE_HINT),
     layers: z.array(z.enum(['foreground', 'mask', 'background'])).min(1).max(3).optional().describe('default: all three'),
     title: text(255).optional(),
-  },
-  output: { job_id: z.string(), status: z.string() },
+  }),
+  output: () => ({ job_id: z.string(), status: z.string() }),
   async handler(a, ctx) {
     const body = { video: assetOf(a.video, 'video'), ...(a.layers ? { layers: [...new Set(a.layers)] } : {}), ...(a.title ? { title: a.title } : {}) };
     const j = await ctx.heygen.studio.createBackgroundRemoval(body, ctx.call);

@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'studio_extras',
   kind: 'delete',
   hints: { idsFrom: 'list_ai_clippings' },
-  input: { job_id: heygenId() },
-  output: { job_id: z.string(), deleted: z.boolean() },
+  input: () => ({ job_id: heygenId() }),
+  output: () => ({ job_id: z.string(), deleted: z.boolean() }),
   async handler({ job_id }, { heygen, call }) {
     const r = await heygen.studio.deleteClipping(job_id, call);
     return { job_id: r.id ?? job_id, deleted: true };

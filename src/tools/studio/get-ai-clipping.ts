@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'studio_extras',
   kind: 'read',
   hints: { idsFrom: 'list_ai_clippings' },
-  input: { job_id: heygenId() },
-  output: {
+  input: () => ({ job_id: heygenId() }),
+  output: () => ({
     job_id: z.string(),
     status: z.string(),
     progress: z.number().optional(),
@@ -19,7 +19,7 @@ export default defineTool({
       virality_score: z.number().optional(), video_url: z.string().optional(), thumbnail_url: z.string().optional(),
     })),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler({ job_id }, { heygen, call }) {
     const j = await heygen.studio.getClipping(job_id, call);
     return {

@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'studio_extras',
   kind: 'read',
   hints: { idsFrom: 'list_background_removals' },
-  input: { job_id: heygenId() },
-  output: {
+  input: () => ({ job_id: heygenId() }),
+  output: () => ({
     job_id: z.string(),
     status: z.string(),
     duration: z.number().optional(),
@@ -18,7 +18,7 @@ export default defineTool({
     mask_url: z.string().optional(),
     background_url: z.string().optional(),
     error: z.string().optional(),
-  },
+  }),
   async handler({ job_id }, { heygen, call }) {
     const j = await heygen.studio.getBackgroundRemoval(job_id, call);
     const url = (layer: string) => (typeof j.layers[layer] === 'string' ? j.layers[layer] as string : undefined);

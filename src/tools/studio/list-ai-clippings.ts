@@ -8,11 +8,11 @@ export default defineTool({
   description: 'AI clipping jobs, newest first, with their clip counts. get_ai_clipping gives the clips.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     jobs: z.array(z.object({ job_id: z.string(), status: z.string(), title: z.string().optional(), clips: z.number() })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.studio.listClippings(pageParams(a), call);
     return { jobs: page.items.map((j) => ({ job_id: j.id, status: j.status, title: j.title, clips: j.clips.length })), ...pageOut(page) };

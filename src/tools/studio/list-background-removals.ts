@@ -8,11 +8,11 @@ export default defineTool({
   description: 'Background-removal jobs, newest first. get_background_removal gives the layer URLs.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     jobs: z.array(z.object({ job_id: z.string(), status: z.string(), created_at: z.number().optional() })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.studio.listBackgroundRemovals(pageParams(a), call);
     return { jobs: page.items.map((j) => ({ job_id: j.id, status: j.status, created_at: j.created_at })), ...pageOut(page) };

@@ -8,11 +8,11 @@ export default defineTool({
   description: 'Term glossaries for translations: pass a brand_glossary_id to create_video_translation or create_translation_proofread.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     glossaries: z.array(z.object({ brand_glossary_id: z.string(), name: z.string(), updated_at: z.string().optional() })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.studio.listBrandGlossaries(pageParams(a), call);
     return { glossaries: page.items.map((g) => ({ brand_glossary_id: g.brand_glossary_id, name: g.name, updated_at: g.updated_at })), ...pageOut(page) };

@@ -8,11 +8,11 @@ export default defineTool({
   description: 'Brand kits (colours, logo) whose brand_kit_id create_video_agent and send_video_agent_message take.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     brand_kits: z.array(z.object({ brand_kit_id: z.string(), name: z.string(), colors: z.array(z.string()), logo_url: z.string().optional() })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.studio.listBrandKits(pageParams(a), call);
     return { brand_kits: page.items, ...pageOut(page) };

@@ -8,19 +8,19 @@ export default defineTool({
   description: 'Find background music or sound effects by description, best match first, each with a download URL.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: {
+  input: () => ({
     query: text(300).describe('e.g. upbeat lofi hip-hop'),
     type: z.enum(['music', 'sound_effects']).optional().describe('default music'),
     min_score: z.number().min(0).max(1).optional().describe('similarity 0–1, default 0.7'),
     limit: z.number().int().min(1).max(50).optional(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     sounds: z.array(z.object({
       sound_id: z.string(), name: z.string(), type: z.string(), duration: z.number().optional(), score: z.number().optional(), audio_url: z.string(),
     })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.studio.searchSounds({ query: a.query, type: a.type, min_score: a.min_score, limit: a.limit, token: a.next_token }, call);
     return {

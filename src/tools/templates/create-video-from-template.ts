@@ -16,7 +16,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_templates' },
-  input: {
+  input: () => ({
     template_id: heygenId(),
     variables: z.object({}).catchall(z.string().refine((v) => v.length <= 10_000, 'at most 10,000 characters')).describe('text, URL, avatar/voice id or JSON properties'),
     title: title().optional(),
@@ -40,8 +40,8 @@ export default defineTool({
     reorder_music: z.boolean().optional().describe('music moves with its scene'),
     callback_url: httpsUrl().optional(),
     callback_id: callbackId().optional(),
-  },
-  output: createdOutput,
+  }),
+  output: () => createdOutput,
   async handler(a, ctx) {
     const t = await ctx.heygen.templates.get(a.template_id, ctx.call);
     const variables = buildVariables(t, a.variables);

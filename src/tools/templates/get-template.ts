@@ -9,14 +9,14 @@ export default defineTool({
   toolset: 'templates',
   kind: 'read',
   hints: { idsFrom: 'list_templates' },
-  input: { template_id: heygenId() },
-  output: {
+  input: () => ({ template_id: heygenId() }),
+  output: () => ({
     template_id: z.string(),
     name: z.string().optional(),
     aspect_ratio: z.string().optional(),
     variables: z.array(z.object({ name: z.string(), type: z.string(), default: z.string().optional() })),
     scenes: z.array(z.object({ scene_id: z.string(), script: z.string().optional(), variables: z.array(z.string()).optional() })),
-  },
+  }),
   async handler({ template_id }, ctx) {
     const t = await ctx.heygen.templates.get(template_id, ctx.call);
     return {

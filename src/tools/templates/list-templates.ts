@@ -8,15 +8,15 @@ export default defineTool({
   description: 'Page through the account\'s API-ready video templates (id, name, aspect ratio). Use get_template for a template\'s variables.',
   toolset: 'templates',
   kind: 'read',
-  input: {
+  input: () => ({
     query: z.string().trim().min(1).max(100).optional().describe('Only names containing this text (this page only).'),
     limit: limit(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     templates: z.array(z.object({ template_id: z.string(), name: z.string().optional(), aspect_ratio: z.string().optional(), updated_at: z.number().optional() })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const page = await ctx.heygen.templates.list({ limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     const q = a.query?.toLowerCase();

@@ -15,7 +15,7 @@ export default defineTool({
   task: 'starts-job',
   // The API has no proofread list, so an ambiguous failure can only be checked in the app.
   hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
-  input: {
+  input: () => ({
     video: mediaArg(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_video_translation_languages'),
     title: text(255),
@@ -29,11 +29,11 @@ export default defineTool({
     enable_speech_enhancement: z.boolean().optional(),
     enable_video_stretching: z.boolean().optional(),
     keep_the_same_format: z.boolean().optional().describe('keep source resolution and bitrate'),
-  },
-  output: {
+  }),
+  output: () => ({
     proofreads: z.array(z.object({ proofread_id: z.string(), output_language: z.string() })),
     status: z.string(),
-  },
+  }),
   async handler(a, ctx) {
     const video = toMediaRef(a.video, 'video');
     const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);

@@ -15,7 +15,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_video_translations' },
-  input: {
+  input: () => ({
     video: mediaArg(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_video_translation_languages'),
     title: text(255).optional(),
@@ -42,10 +42,10 @@ export default defineTool({
     folder_id: heygenId().optional(),
     callback_url: httpsUrl().optional(),
     callback_id: text(200).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     translations: z.array(z.object({ video_translation_id: z.string(), output_language: z.string() })),
-  },
+  }),
   async handler(a, ctx) {
     if (a.srt_role && !a.srt) throw new InputError('srt_role', 'only applies together with srt');
     if (a.fps_mode && !a.audio) throw new InputError('fps_mode', 'only applies together with audio');

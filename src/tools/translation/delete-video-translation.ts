@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_video_translations' },
-  input: { video_translation_id: heygenId() },
-  output: { video_translation_id: z.string(), deleted: z.boolean() },
+  input: () => ({ video_translation_id: heygenId() }),
+  output: () => ({ video_translation_id: z.string(), deleted: z.boolean() }),
   async handler({ video_translation_id }, { heygen, call }) {
     const r = await heygen.translations.delete(video_translation_id, call);
     return { video_translation_id: r.id ?? video_translation_id, deleted: true };

@@ -12,17 +12,17 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_video_translations', idsFrom: 'create_translation_proofread' },
-  input: {
+  input: () => ({
     proofread_id: heygenId(),
     captions: z.boolean().optional(),
     translate_audio_only: z.boolean().optional(),
     callback_url: httpsUrl().optional(),
     callback_id: text(200).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     video_translation_id: z.string(),
     status: z.string(),
-  },
+  }),
   async handler(a, ctx) {
     const body = compact({ captions: a.captions, translate_audio_only: a.translate_audio_only, callback_url: a.callback_url, callback_id: a.callback_id });
     const r = await ctx.heygen.translations.generateProofread(a.proofread_id, body, ctx.call);

@@ -12,17 +12,17 @@ export default defineTool({
   description: 'A completed proofread\'s SRT links; include_text adds the edited SRT (≤ 100 kB).',
   toolset: 'proofread',
   kind: 'read',
-  input: {
+  input: () => ({
     proofread_id: heygenId(),
     include_text: z.boolean().optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     proofread_id: z.string(),
     srt_url: z.string(),
     original_srt_url: z.string().optional(),
     srt_text: z.string().optional(),
     truncated: z.boolean().optional(),
-  },
+  }),
   async handler({ proofread_id, include_text }, ctx) {
     const r = await ctx.heygen.translations.getProofreadSrt(proofread_id, ctx.call);
     if (!include_text) return { proofread_id, ...r };

@@ -8,13 +8,13 @@ export default defineTool({
   description: 'Proofread status. Then get_proofread_subtitles, update_proofread_subtitles, generate_from_proofread.',
   toolset: 'proofread',
   kind: 'read',
-  input: { proofread_id: heygenId() },
-  output: {
+  input: () => ({ proofread_id: heygenId() }),
+  output: () => ({
     proofread_id: z.string(),
     status: z.string(),
     output_language: z.string().optional(),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler({ proofread_id }, { heygen, call }) {
     const { id, created_at: _c, ...p } = await heygen.translations.getProofread(proofread_id, call);
     return { ...p, proofread_id: id };

@@ -10,8 +10,8 @@ export default defineTool({
   toolset: 'translation',
   kind: 'read',
   hints: { idsFrom: 'list_video_translations' },
-  input: { video_translation_id: heygenId().optional(), id: heygenId().optional().describe('same as video_translation_id') },
-  output: {
+  input: () => ({ video_translation_id: heygenId().optional(), id: heygenId().optional().describe('same as video_translation_id') }),
+  output: () => ({
     video_translation_id: z.string(),
     status: z.string(),
     output_language: z.string().optional(),
@@ -20,7 +20,7 @@ export default defineTool({
     srt_caption_url: z.string().optional(),
     vtt_caption_url: z.string().optional(),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler(a, { heygen, call }) {
     const wanted = a.video_translation_id ?? a.id;
     if (!wanted || (a.video_translation_id && a.id && a.id !== a.video_translation_id)) throw new InputError('video_translation_id', 'give the translation id once, as video_translation_id or id');

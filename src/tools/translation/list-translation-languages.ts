@@ -12,12 +12,12 @@ export default defineTool({
   description: 'Language names for output_languages, e.g. "Spanish (Spain)".',
   toolset: 'translation',
   kind: 'read',
-  input: {
+  input: () => ({
     query: text(100).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     languages: z.array(z.string()),
-  },
+  }),
   async handler({ query }, { heygen, call, state }) {
     const all = await state.cache.getOrLoad('translation:languages', TTL_MS, () => heygen.translations.languages(call));
     const q = query?.toLowerCase();

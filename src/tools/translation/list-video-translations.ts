@@ -8,8 +8,8 @@ export default defineTool({
   description: 'Video translations, newest first. get_video_translation gives the URLs.',
   toolset: 'translation',
   kind: 'read',
-  input: { ...listInput },
-  output: {
+  input: () => ({ ...listInput }),
+  output: () => ({
     translations: z.array(z.object({
       video_translation_id: z.string(),
       status: z.string(),
@@ -17,7 +17,7 @@ export default defineTool({
       output_language: z.string().optional(),
     })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.translations.list(pageParams(a), call);
     return {

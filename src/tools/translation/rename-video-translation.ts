@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'update',
   hints: { idsFrom: 'list_video_translations' },
-  input: { video_translation_id: heygenId(), title: text(255) },
-  output: { video_translation_id: z.string(), title: z.string().optional(), status: z.string() },
+  input: () => ({ video_translation_id: heygenId(), title: text(255) }),
+  output: () => ({ video_translation_id: z.string(), title: z.string().optional(), status: z.string() }),
   async handler(a, { heygen, call }) {
     const t = await heygen.translations.update(a.video_translation_id, { title: a.title }, call);
     return { video_translation_id: t.id, title: t.title, status: t.status };

@@ -10,14 +10,14 @@ export default defineTool({
   kind: 'update',
   // The PUT overwrites the subtitles wholesale: repeatable, but earlier edits are lost.
   annotations: { destructiveHint: true },
-  input: {
+  input: () => ({
     proofread_id: heygenId(),
     srt: mediaRef(),
-  },
-  output: {
+  }),
+  output: () => ({
     proofread_id: z.string(),
     status: z.string(),
-  },
+  }),
   async handler(a, { heygen, call, note }) {
     const p = await heygen.translations.updateProofreadSrt(a.proofread_id, { srt: toMediaRef(a.srt) }, call);
     note('Subtitles replaced. Render the translated video with generate_from_proofread.');

@@ -13,7 +13,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_video_agent_sessions', idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     prompt: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),
     mode: z.enum(['generate', 'chat']).optional().describe('chat: may ask; allows revisions'),
     avatar_id: heygenId().optional().describe('a look_id'),
@@ -25,13 +25,13 @@ export default defineTool({
     incognito_mode: z.boolean().optional().describe('no memory of other sessions'),
     callback_url: httpsUrl().optional(),
     callback_id: callbackId().optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     session_id: z.string(),
     status: z.string().optional(),
     video_id: z.string().optional(),
     created_at: z.number().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const body = {
       prompt: a.prompt,

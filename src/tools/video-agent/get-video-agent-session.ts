@@ -11,11 +11,11 @@ export default defineTool({
   toolset: 'video_agent',
   kind: 'read',
   hints: { idsFrom: 'list_video_agent_sessions' },
-  input: {
+  input: () => ({
     session_id: heygenId(),
     messages: z.number().int().min(0).max(40).default(5).describe('Recent messages to show'),
-  },
-  output: {
+  }),
+  output: () => ({
     session_id: z.string(),
     status: z.string(),
     progress: z.number().optional(),
@@ -23,7 +23,7 @@ export default defineTool({
     title: z.string().optional(),
     created_at: z.number().optional(),
     messages: z.array(z.object({ role: z.string().optional(), type: z.string().optional(), content: z.string().optional(), resource_ids: z.array(z.string()).optional() })).optional(),
-  },
+  }),
   async handler(a, ctx) {
     const s = await ctx.heygen.videoAgents.get(a.session_id, ctx.call);
     // HeyGen lists newest first; the stable sort keeps that order for messages of the same second.

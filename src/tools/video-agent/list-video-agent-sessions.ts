@@ -8,14 +8,14 @@ export default defineTool({
   description: 'Page through Video Agent sessions, newest first (id, title, created_at); pass next_token for more.',
   toolset: 'video_agent',
   kind: 'read',
-  input: {
+  input: () => ({
     limit: limit(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     sessions: z.array(z.object({ session_id: z.string(), title: z.string().optional(), created_at: z.number().optional() })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const page = await ctx.heygen.videoAgents.list({ limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     return {

@@ -8,15 +8,15 @@ export default defineTool({
   description: 'Visual style presets for create_video_agent (style_id, name, tags, aspect ratio). Filter by tag; pass next_token for more.',
   toolset: 'video_agent',
   kind: 'read',
-  input: {
+  input: () => ({
     tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal'),
     limit: limit(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional(), preview_video_url: z.string().optional() })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit ?? 25, token: a.next_token }, ctx.call);
     return {

@@ -12,15 +12,15 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { recoverWith: 'get_video_agent_session', idsFrom: 'list_video_agent_sessions' },
-  input: {
+  input: () => ({
     session_id: heygenId(),
     message: z.string().trim().min(1, 'must not be empty').max(10_000, 'at most 10,000 characters'),
     avatar_id: heygenId().optional().describe('a look_id'),
     voice_id: heygenId().optional(),
     brand_kit_id: heygenId().optional().describe('from list_brand_kits'),
     files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
-  },
-  output: { session_id: z.string(), run_id: z.string().optional() },
+  }),
+  output: () => ({ session_id: z.string(), run_id: z.string().optional() }),
   async handler(a, ctx) {
     const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}) };
     const r = await ctx.heygen.videoAgents.send(a.session_id, body, ctx.call);

@@ -10,8 +10,8 @@ export default defineTool({
   kind: 'update',
   annotations: { destructiveHint: true },
   hints: { idsFrom: 'list_video_agent_sessions' },
-  input: { session_id: heygenId() },
-  output: { session_id: z.string(), stopped: z.boolean() },
+  input: () => ({ session_id: heygenId() }),
+  output: () => ({ session_id: z.string(), stopped: z.boolean() }),
   async handler({ session_id }, ctx) {
     const r = await ctx.heygen.videoAgents.stop(session_id, ctx.call);
     return { session_id: r.session_id ?? session_id, stopped: true };

@@ -16,15 +16,15 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     avatar_id: heygenId(),
     ...speechInput,
     audio: speechInput.audio.describe('https URL or asset id'),
     engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
     reference_look_id: heygenId().optional(),
     ...renderInput,
-  },
-  output: createdOutput,
+  }),
+  output: () => createdOutput,
   async handler(a, ctx) {
     if (a.reference_look_id && a.engine !== 'avatar_v') throw new InputError('reference_look_id', 'only used with engine avatar_v');
     if (a.expressiveness && (a.engine === 'avatar_v' || a.engine === 'avatar_iii')) throw new InputError('expressiveness', `not supported with engine ${a.engine}`);

@@ -15,7 +15,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     prompt: z.string().trim().min(1, 'must not be empty').max(5000),
     avatar_ids: z.array(heygenId()).min(1).max(3).describe('look ids'),
     aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional(),
@@ -25,8 +25,8 @@ export default defineTool({
     enhance_prompt: z.boolean().optional(),
     references: z.array(fileRef()).max(12).optional().describe(`${FILE_HINT}; ≤3 videos, ≤9 images`),
     title: title().optional(),
-  },
-  output: createdOutput,
+  }),
+  output: () => createdOutput,
   async handler(a, ctx) {
     if (a.auto_duration && a.duration !== undefined) throw new InputError('duration', 'leave it out when auto_duration is true');
     const body: CinematicVideoBody = {

@@ -79,7 +79,7 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_avatar_looks' },
-  input: {
+  input: () => ({
     // 1–50, said in the description rather than advertised twice.
     scenes: z.array(scene).refine((v) => v.length >= 1 && v.length <= 50, '1 to 50 scenes'),
     aspect_ratio: aspectRatio.optional(),
@@ -89,8 +89,8 @@ export default defineTool({
     title: title().optional(),
     callback_url: httpsUrl().optional(),
     callback_id: callbackId().optional(),
-  },
-  output: createdOutput,
+  }),
+  output: () => createdOutput,
   async handler(a, ctx) {
     const caption = captionOf(a.captions);
     const mark = watermarkOf(a.watermark);

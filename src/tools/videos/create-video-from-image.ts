@@ -15,14 +15,14 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_voices' },
-  input: {
+  input: () => ({
     image: fileRef().optional().describe(FILE_HINT),
     image_url: httpsUrl().optional().describe('same as image, for a URL'),
     ...speechInput,
     audio: speechInput.audio.describe('https URL or asset id'),
     ...renderInput,
-  },
-  output: createdOutput,
+  }),
+  output: () => createdOutput,
   async handler(a, ctx) {
     if ((a.image === undefined) === (a.image_url === undefined)) throw new InputError('image', 'give exactly one of image or image_url');
     const image = a.image !== undefined ? assetOf(a.image, 'image') : { type: 'url' as const, url: a.image_url as string };

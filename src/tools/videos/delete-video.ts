@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_videos' },
-  input: { video_id: heygenId() },
-  output: { video_id: z.string(), deleted: z.boolean() },
+  input: () => ({ video_id: heygenId() }),
+  output: () => ({ video_id: z.string(), deleted: z.boolean() }),
   async handler({ video_id }, ctx) {
     const r = await ctx.heygen.videos.delete(video_id, ctx.call);
     return { video_id: r.id ?? video_id, deleted: r.deleted ?? true };

@@ -21,17 +21,17 @@ export default defineTool({
   toolset: 'videos',
   kind: 'create',
   hints: { idsFrom: 'list_videos' },
-  input: {
+  input: () => ({
     video_id: heygenId(),
     filename: z.string().min(1).max(200).optional().describe('Plain file name (default <video_id>.mp4).'),
     captioned: z.boolean().optional().describe('The version with burned-in captions.'),
-  },
-  output: {
+  }),
+  output: () => ({
     video_id: z.string(),
     path: z.string().optional(),
     size_bytes: z.number().optional(),
     video_url: z.string().optional(),
-  },
+  }),
   async handler(a, ctx) {
     // The name is checked before anything is asked of HeyGen (the extension follows the file).
     if (ctx.deps.transport !== 'http') plainFileName(a.filename, a.video_id, '.mp4');

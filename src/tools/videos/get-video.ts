@@ -10,8 +10,8 @@ export default defineTool({
   kind: 'read',
   view: 'ui://heygen/render.html',
   hints: { idsFrom: 'list_videos' },
-  input: { video_id: heygenId() },
-  output: {
+  input: () => ({ video_id: heygenId() }),
+  output: () => ({
     video_id: z.string(),
     status: z.string(),
     title: z.string().optional(),
@@ -24,7 +24,7 @@ export default defineTool({
     output_language: z.string().optional(),
     failure_code: z.string().optional(),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler({ video_id }, ctx) {
     const { id, ...v } = await ctx.heygen.videos.get(video_id, ctx.call);
     if (v.status === 'pending' || v.status === 'processing') ctx.note(`Still rendering. wait_for_job {"kind":"video","id":"${id}"} waits for it.`);

@@ -8,13 +8,13 @@ export default defineTool({
   description: 'Page through the account\'s videos, newest first. Filter by title text or folder; pass next_token for more.',
   toolset: 'videos',
   kind: 'read',
-  input: {
+  input: () => ({
     title: z.string().trim().min(1).max(200).optional().describe('Title contains'),
     folder_id: heygenId().optional(),
     limit: limit(),
     next_token: nextToken(),
-  },
-  output: {
+  }),
+  output: () => ({
     videos: z.array(z.object({
       video_id: z.string(),
       title: z.string().optional(),
@@ -24,7 +24,7 @@ export default defineTool({
       failure_code: z.string().optional(),
     })),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const page = await ctx.heygen.videos.list({ limit: a.limit ?? 25, token: a.next_token, title: a.title, folder_id: a.folder_id }, ctx.call);
     return {

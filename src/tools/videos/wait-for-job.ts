@@ -44,12 +44,12 @@ const waitForJob = defineTool({
   view: 'ui://heygen/render.html',
   task: 'waits-on-job',
   hints: { idsFrom: 'list_videos' },
-  input: {
+  input: () => ({
     kind: z.enum(JOB_KINDS),
     id: heygenId().describe('the job\'s id'),
     timeout_seconds: z.number().int().min(1).max(50).default(45),
-  },
-  output: {
+  }),
+  output: () => ({
     kind: z.string(),
     id: z.string(),
     done: z.boolean(),
@@ -63,7 +63,7 @@ const waitForJob = defineTool({
     ...Object.fromEntries(Object.keys(RESULT).map((k) => [k, z.string().optional()])) as Record<ResultKey, z.ZodOptional<z.ZodString>>,
     next: z.string().optional(),
     suggested_poll_seconds: z.number().optional(),
-  },
+  }),
   async handler(a, ctx) {
     const kind = jobKind(a.kind);
     if (!kind) throw new ToolRefusal(`wait_for_job cannot follow '${a.kind}' jobs in this version yet; read its status with the matching get tool instead.`);

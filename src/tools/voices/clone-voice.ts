@@ -13,17 +13,17 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_voices with type private', idsFrom: 'list_voices' },
-  input: {
+  input: () => ({
     voice_name: text(100).trim(),
     ...mediaShape('audio'),
     language: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('e.g. en; detected if omitted'),
     remove_background_noise: z.boolean().optional().describe('Default true'),
-  },
-  output: {
+  }),
+  output: () => ({
     voice_id: z.string(),
     status: z.string(),
     next_step: z.string(),
-  },
+  }),
   async handler(args, ctx) {
     const audio = mediaInput(args, 'audio', ['audio/mpeg', 'audio/wav']);
     const r = await ctx.heygen.voices.clone(compact({

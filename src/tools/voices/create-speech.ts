@@ -16,7 +16,7 @@ export default defineTool({
   kind: 'create',
   spendsCredits: true,
   hints: { idsFrom: 'list_voices with engine starfish' },
-  input: {
+  input: () => ({
     text: text(5000),
     voice_id: heygenId(),
     input_type: z.enum(['text', 'plain_text', 'ssml']).optional().describe('default: ssml if text starts with <speak>'),
@@ -25,13 +25,13 @@ export default defineTool({
     language: z.string().max(35).regex(TAG, 'a language code such as en or pt').optional().describe('e.g. en'),
     save: z.boolean().optional(),
     filename: text(120).optional(),
-  },
-  output: {
+  }),
+  output: () => ({
     audio_url: z.string(),
     duration_seconds: z.number().optional(),
     word_timestamps: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).optional(),
     saved_path: z.string().optional(),
-  },
+  }),
   async handler(args, ctx) {
     // A locale implies its language, so HeyGen wants one of the two; a matching pair (en + en-US,
     // as HeyGen's skills pass them) is sent as the locale alone.

@@ -11,8 +11,8 @@ export default defineTool({
   toolset: 'manage',
   kind: 'delete',
   hints: { idsFrom: 'list_voices' },
-  input: { voice_id: heygenId() },
-  output: { voice_id: z.string(), deleted: z.boolean(), already_deleted: z.boolean().optional() },
+  input: () => ({ voice_id: heygenId() }),
+  output: () => ({ voice_id: z.string(), deleted: z.boolean(), already_deleted: z.boolean().optional() }),
   async handler({ voice_id }, { heygen, call, state }) {
     try {
       const r = await heygen.voices.delete(voice_id, call);

@@ -10,13 +10,13 @@ export default defineTool({
   toolset: 'voices',
   // A POST that only searches HeyGen's voices: nothing is created or charged.
   kind: 'read',
-  input: {
+  input: () => ({
     prompt: text(1000).trim().describe('the voice wanted, e.g. calm male narrator'),
     gender: z.enum(['male', 'female']).optional(),
     locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP-47 tag such as en-US or pt-BR').optional().describe('e.g. en-US'),
     seed: z.number().int().min(0).max(1000).optional().describe('another seed, other voices'),
-  },
-  output: {
+  }),
+  output: () => ({
     seed: z.number().optional(),
     voices: z.array(z.object({
       voice_id: z.string(),
@@ -25,7 +25,7 @@ export default defineTool({
       gender: z.string().optional(),
       preview_audio_url: z.string().optional(),
     })),
-  },
+  }),
   async handler(args, { heygen, call }) {
     const r = await heygen.voices.design(compact({ prompt: args.prompt, gender: args.gender, locale: args.locale, seed: args.seed }), call);
     return {

@@ -11,8 +11,8 @@ export default defineTool({
   toolset: 'voices',
   kind: 'read',
   hints: { idsFrom: 'list_voices' },
-  input: { voice_id: heygenId() },
-  output: {
+  input: () => ({ voice_id: heygenId() }),
+  output: () => ({
     voice_id: z.string(),
     name: z.string().optional(),
     language: z.string().optional(),
@@ -21,7 +21,7 @@ export default defineTool({
     support_pause: z.boolean().optional(),
     status: z.string().optional(),
     failure_message: z.string().optional(),
-  },
+  }),
   async handler({ voice_id }, ctx) {
     const v = await getVoice(catalogCtx(ctx.deps, ctx.call), voice_id);
     return {

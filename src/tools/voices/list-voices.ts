@@ -12,18 +12,18 @@ export default defineTool({
   toolset: 'voices',
   kind: 'read',
   view: 'ui://heygen/picker.html',
-  input: {
+  input: () => ({
     language: z.string().trim().min(2).max(50).optional().describe('English, en or en-US'),
     gender: genderInput.optional(),
     engine: z.string().trim().max(30).regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional().describe('e.g. starfish'),
     type: z.enum(['public', 'private']).optional().describe('private: your clones'),
     query: queryInput,
     ...pagingInput,
-  },
-  output: {
+  }),
+  output: () => ({
     voices: z.array(VoiceItem),
     next_token: z.string().optional(),
-  },
+  }),
   async handler(args, ctx) {
     const r = await listVoices(catalogCtx(ctx.deps, ctx.call), args);
     return { voices: r.items.map(voiceSummary), next_token: r.nextToken };

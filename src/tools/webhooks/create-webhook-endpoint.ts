@@ -11,15 +11,15 @@ export default defineTool({
   toolset: 'webhooks',
   kind: 'create',
   hints: { recoverWith: 'list_webhook_endpoints' },
-  input: {
+  input: () => ({
     url: httpsUrl(),
     events: eventList.optional(),
     entity_id: heygenId().optional().describe('Only events about this entity'),
-  },
-  output: {
+  }),
+  output: () => ({
     ...endpointOut,
     secret: z.string().optional(),
-  },
+  }),
   async handler(a, { heygen, call, note }) {
     const e = await heygen.webhooks.createEndpoint(compact({ url: a.url, events: a.events, entity_id: a.entity_id }), call);
     note('Save the secret now: HeyGen shows it only this once (rotate_webhook_secret issues a new one). Use it to verify event signatures.');

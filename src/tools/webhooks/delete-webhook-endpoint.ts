@@ -9,8 +9,8 @@ export default defineTool({
   toolset: 'webhooks',
   kind: 'delete',
   hints: { idsFrom: 'list_webhook_endpoints' },
-  input: { endpoint_id: heygenId() },
-  output: { endpoint_id: z.string(), deleted: z.boolean() },
+  input: () => ({ endpoint_id: heygenId() }),
+  output: () => ({ endpoint_id: z.string(), deleted: z.boolean() }),
   async handler({ endpoint_id }, { heygen, call }) {
     await heygen.webhooks.deleteEndpoint(endpoint_id, call);
     return { endpoint_id, deleted: true };

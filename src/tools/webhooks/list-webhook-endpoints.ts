@@ -9,8 +9,8 @@ export default defineTool({
   description: 'Registered webhook endpoints: id, URL, status, events (never their secrets).',
   toolset: 'webhooks',
   kind: 'read',
-  input: { ...listInput },
-  output: { endpoints: z.array(z.object(endpointOut)), ...listOutput },
+  input: () => ({ ...listInput }),
+  output: () => ({ endpoints: z.array(z.object(endpointOut)), ...listOutput }),
   async handler(a, { heygen, call }) {
     const page = await heygen.webhooks.listEndpoints(pageParams(a), call);
     return {

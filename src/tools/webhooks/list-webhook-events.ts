@@ -10,12 +10,12 @@ export default defineTool({
   description: 'Events HeyGen delivered, newest first, optionally of one event_type or about one entity_id (e.g. a video id).',
   toolset: 'webhooks',
   kind: 'read',
-  input: {
+  input: () => ({
     event_type: eventTypeFilter.optional(),
     entity_id: heygenId().optional(),
     ...listInput,
-  },
-  output: {
+  }),
+  output: () => ({
     events: z.array(z.object({
       event_id: z.string(),
       event_type: z.string(),
@@ -23,7 +23,7 @@ export default defineTool({
       event_data: z.record(z.string(), z.unknown()).optional(),
     })),
     ...listOutput,
-  },
+  }),
   async handler(a, { heygen, call }) {
     const page = await heygen.webhooks.listEvents({ event_type: a.event_type, entity_id: a.entity_id, ...pageParams(a) }, call);
     return { events: page.items, ...pageOut(page) };

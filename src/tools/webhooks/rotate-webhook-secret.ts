@@ -11,8 +11,8 @@ export default defineTool({
   // Verification with the old secret fails from this moment on, and each call issues another secret.
   annotations: { destructiveHint: true, idempotentHint: false },
   hints: { idsFrom: 'list_webhook_endpoints' },
-  input: { endpoint_id: heygenId() },
-  output: { endpoint_id: z.string(), secret: z.string() },
+  input: () => ({ endpoint_id: heygenId() }),
+  output: () => ({ endpoint_id: z.string(), secret: z.string() }),
   async handler({ endpoint_id }, { heygen, call, note }) {
     const r = await heygen.webhooks.rotateSecret(endpoint_id, call);
     note('Update your receiver with this secret now: the previous one is already invalid and this one will not be shown again.');

@@ -13,12 +13,12 @@ export default defineTool({
   // Sending `events` drops every subscription not listed again.
   annotations: { destructiveHint: true },
   hints: { idsFrom: 'list_webhook_endpoints' },
-  input: {
+  input: () => ({
     endpoint_id: heygenId(),
     url: httpsUrl().optional(),
     events: eventList.optional(),
-  },
-  output: { ...endpointOut },
+  }),
+  output: () => ({ ...endpointOut }),
   async handler(a, { heygen, call, note }) {
     if (!a.url && !a.events) throw new InputError('url', 'give url and/or events to change');
     const e = await heygen.webhooks.updateEndpoint(a.endpoint_id, compact({ url: a.url, events: a.events }), call);
