@@ -17,7 +17,9 @@ await build({
   legalComments: 'none',
   // Loaded from node_modules on first use instead: undici (every HeyGen call; bundled, its
   // connections failed) and ioredis (only with a Redis URL). Neither is read at start.
-  external: ['undici', 'ioredis'],
+  external: ['undici', 'ioredis', '@modelcontextprotocol/server/validators/ajv'],
+  // The SDK's Node shim sets up Ajv at load; this one defers it to first use (see the file).
+  alias: { '@modelcontextprotocol/server/_shims': './scripts/sdk-shims-lazy.mjs' },
   logLevel: 'warning',
   // CommonJS dependencies (ioredis, jose's helpers…) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __heygenRequire } from 'node:module'; const require = __heygenRequire(import.meta.url);" },

@@ -98,7 +98,8 @@ export function clean(v: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+// Made on first use: building it loads ICU's locale data, 10-20 ms that every start would pay.
+let languageNames: Intl.DisplayNames | undefined;
 
 /**
  * HeyGen writes languages as capitalised English names (`English`). `english` is read the same
@@ -110,7 +111,8 @@ export function languageName(v: string | undefined): string | undefined {
   if (t === undefined) return t;
   const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(t);
   if (code?.[1]) {
-    const name = LANGUAGE_NAMES.of(code[1].toLowerCase());
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    const name = languageNames.of(code[1].toLowerCase());
     if (name) return name;
   }
   if (!/^[a-z]+$/i.test(t)) return t;
