@@ -26,7 +26,8 @@ async function setup() {
   const { HeyGenClient } = await load('heygen/client.js');
   const { MemoryStateProvider } = await load('state/memory.js');
   const { silentLogger } = await load('log.js');
-  const { createServer } = await load('server.js');
+  const { createServer, prepareServer } = await load('server.js');
+  await prepareServer();
   const sim = await startSimulator({ speed: 60 });
   const upstream = { count: 0 };
   const config = loadConfig([], { HEYGEN_API_KEY: sim.apiKey });

@@ -23,7 +23,8 @@ const SCALE = 100;
 
 async function server(sim, { watch, minMs = 2_000, maxMs = 30_000 }) {
   const { loadConfig } = await dist('config.js');
-  const { createServer } = await dist('server.js');
+  const { createServer, prepareServer } = await dist('server.js');
+  await prepareServer();
   const { MemoryStateProvider } = await dist('state/memory.js');
   const { makeDeps } = await dist('runtime.js');
   const { silentLogger } = await dist('log.js');

@@ -4,7 +4,8 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 
 const { loadConfig } = await import('../dist/config.js');
-const { createServer } = await import('../dist/server.js');
+const { createServer, prepareServer } = await import('../dist/server.js');
+await prepareServer();
 const { HeyGenClient } = await import('../dist/heygen/client.js');
 const { MemoryStateProvider } = await import('../dist/state/memory.js');
 const { createLogger } = await import('../dist/log.js');

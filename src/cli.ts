@@ -4,6 +4,7 @@ import { JobWatcher } from './hosted/poller.js';
 import { TaskRunner } from './tasks/runner.js';
 import { createLogger } from './log.js';
 import { makeDeps, openStates, openUpstream } from './runtime.js';
+import { prepareServer } from './server.js';
 import { serveStdio } from './transports/stdio.js';
 import { VERSION } from './version.js';
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     await serveHttp({ config, upstream, states, log });
     return;
   }
+  await prepareServer();
   if (!upstream.apiKey) {
     log.warn('HEYGEN_API_KEY is not set: HeyGen calls will fail with 401. Set it, or run with --sandbox to try the simulator.');
   }

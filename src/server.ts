@@ -4,7 +4,7 @@ import { currentDeps, type ServerDeps } from './context.js';
 import { INSTRUCTIONS } from './instructions.js';
 import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
-import { attachSkills } from './resources/skills.js';
+import { attachSkills, loadSkills } from './resources/skills.js';
 import { bindTools } from './tools/index.js';
 import { bindTasks, TaskCreated } from './tasks/serve.js';
 import { TASKS_EXTENSION_ID_V2 } from '@modelcontextprotocol/ext-tasks/core/v2';
@@ -40,6 +40,14 @@ class HeyGenServer extends Server {
       }
     };
   }
+}
+
+/**
+ * The one-time asynchronous set-up every process awaits before its first `createServer()`:
+ * building the skills catalog. Later calls return at once.
+ */
+export async function prepareServer(): Promise<void> {
+  await loadSkills();
 }
 
 /**

@@ -20,11 +20,11 @@ export function promptTable(): { defs: Map<string, PromptDef>; list: PromptDef['
   return table;
 }
 
-/** Binds prompts/list and prompts/get to one server instance. */
+/** Binds prompts/list and prompts/get to one server instance; the table is built on the first prompt request. */
 export function bindPrompts(server: Server): void {
-  const t = promptTable();
-  server.setRequestHandler('prompts/list', () => ({ prompts: t.list }));
+  server.setRequestHandler('prompts/list', () => ({ prompts: promptTable().list }));
   server.setRequestHandler('prompts/get', async (request) => {
+    const t = promptTable();
     const def = t.defs.get(request.params.name);
     if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt "${request.params.name.slice(0, 100)}". Prompts: ${[...t.defs.keys()].join(', ')}.`);
     const parsed = def.args.safeParse(request.params.arguments ?? {});

@@ -6,12 +6,20 @@ import { VIDEO_AGENT_SKILL_NAME, videoAgentSkill } from '../promptkit/skill.js';
  * The `video-agent` skill (our prompt method as SKILL.md and references), served through the
  * Skills extension (SEP-2640): `skills/list`, `skills/get` and `skill://` resources, with the
  * capability in `server/discover` and `initialize`. The catalog is built once per process from
- * the files src/promptkit/skill.ts makes; it never changes while the process runs.
+ * the files src/promptkit/skill.ts makes; it never changes while the process runs. Building it is
+ * asynchronous, so it happens in `loadSkills()`, which `prepareServer()` (src/server.ts) awaits
+ * before the first server instance is made.
  */
-const catalog: SkillCatalog = await SkillsExtension.load(
-  memorySkillFiles(Object.fromEntries(videoAgentSkill().map((f) => [`${VIDEO_AGENT_SKILL_NAME}/${f.path}`, f.text]))),
-  { cacheHint: { ttlMs: 60 * 60_000, cacheScope: 'public' }, strict: true },
-);
+let catalog: SkillCatalog | undefined;
+let loading: Promise<SkillCatalog> | undefined;
+
+export function loadSkills(): Promise<SkillCatalog> {
+  loading ??= SkillsExtension.load(
+    memorySkillFiles(Object.fromEntries(videoAgentSkill().map((f) => [`${VIDEO_AGENT_SKILL_NAME}/${f.path}`, f.text]))),
+    { cacheHint: { ttlMs: 60 * 60_000, cacheScope: 'public' }, strict: true },
+  ).then((c) => (catalog = c));
+  return loading;
+}
 
 /** The skill files as one resource template, for the server's own resource handlers. */
 export interface SkillResources {
@@ -32,6 +40,7 @@ interface Template {
  * handlers (which own resources/list, templates/list and read) can serve it beside the rest.
  */
 export function attachSkills(server: Server): SkillResources {
+  if (!catalog) throw new Error('the skills catalog is not loaded: await prepareServer() before createServer()');
   let captured: { template: Template; read: (uri: URL, vars: Variables, ctx: ServerContext) => Promise<ReadResourceResult> } | undefined;
   catalog.attach({
     server,

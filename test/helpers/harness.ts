@@ -5,7 +5,7 @@ import type { ServerDeps } from '../../src/context.js';
 import { HeyGenClient } from '../../src/heygen/client.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sandbox/index.js';
-import { createServer } from '../../src/server.js';
+import { createServer, prepareServer } from '../../src/server.js';
 import { MemoryStateProvider } from '../../src/state/memory.js';
 import { defaultJobReader } from '../../src/hosted/job-reader.js';
 import { JobWatcher } from '../../src/hosted/poller.js';
@@ -65,6 +65,7 @@ export const DEFAULT_ERA: Era = process.env.HEYGEN_MCP_TEST_ERA === 'legacy' ? '
  */
 export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
   const era = opts.era ?? DEFAULT_ERA;
+  await prepareServer();
   const sim = opts.simulator ?? (await startSimulator({ speed: 60, ...opts.sim }));
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (l) => logs.push(l));

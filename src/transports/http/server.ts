@@ -13,6 +13,7 @@ import type { Upstream } from '../../runtime.js';
 import type { StateProvider } from '../../state/contract.js';
 import { KeySealer } from '../../state/user-keys.js';
 import { shareWatches } from '../../state/watch-share.js';
+import { prepareServer } from '../../server.js';
 import { VERSION } from '../../version.js';
 import { bearerOk, hostAllowed, isLoopbackHost, makePolicy, originAllowed, type AccessPolicy } from './access.js';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, parseJson, readBody } from './body.js';
@@ -85,6 +86,7 @@ const CORS_HEADERS = 'content-type, authorization, mcp-session-id, mcp-protocol-
  * applies to every path.
  */
 export async function startHttpServer(opts: HttpServeOptions): Promise<RunningHttpServer> {
+  await prepareServer();
   const { config, log } = opts;
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const signIn = config.oauthIssuers.length > 0 && config.publicUrl !== undefined;
