@@ -9,7 +9,7 @@ import {
   CancelTaskRequestV2Schema, GetTaskRequestV2Schema, hasTaskClientCapabilityV2, TASKS_EXTENSION_ID_V2, UpdateTaskRequestV2Schema,
 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import type { ProcessTasks, ServerDeps } from '../context.js';
-import { sleep } from '../jobs/poll.js';
+import { sleep } from '../net/sleep.js';
 import { isTerminal, type StartedJob, type TaskRecord } from '../state/tasks.js';
 import type { AnyToolDef } from '../tools/define.js';
 
