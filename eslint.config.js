@@ -10,6 +10,7 @@ const above = (...names) => names.map((n) => ({ regex: n, message: 'Imports run 
 const SANDBOX = '(^|/)sandbox/';
 const TRANSPORTS = '(^|/)transports/';
 const SERVER = '^(\\.\\./)+(server|completion|instructions|cli|runtime|index)\\.js$';
+const TASKS = '(^|/)tasks/';
 const SURFACE = '(^|/)(tools|resources|prompts)/';
 const DOMAIN = '(^|/)(catalog|jobs|uploads|files|promptkit|state|hosted)/|^(\\.\\./)+context\\.js$';
 const CLIENT = '(^|/)heygen/|^(\\.\\./)+errors\\.js$';
@@ -17,10 +18,11 @@ const layer = (files, ...forbidden) => ({ files, rules: { 'no-restricted-imports
 const LAYERS = [
   layer(['src/transports/**'], SANDBOX),
   layer(['src/server.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS),
-  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER),
-  layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE),
-  layer(['src/heygen/**', 'src/errors.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, '^@modelcontextprotocol/'),
-  layer(['src/log.ts', 'src/net/**', 'src/config.ts', 'src/version.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, CLIENT, '^@modelcontextprotocol/'),
+  layer(['src/tasks/**'], SANDBOX, TRANSPORTS, SERVER),
+  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER, TASKS),
+  layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE),
+  layer(['src/heygen/**', 'src/errors.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE, DOMAIN, '^@modelcontextprotocol/'),
+  layer(['src/log.ts', 'src/net/**', 'src/config.ts', 'src/version.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE, DOMAIN, CLIENT, '^@modelcontextprotocol/'),
 ];
 
 export default tseslint.config(

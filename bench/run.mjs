@@ -182,7 +182,7 @@ async function waitPolls() {
   let vt = realNow();
   let slept = 0;
   // Virtual time: the simulator, pollJob and wait_for_job all read Date.now; the sleeps of
-  // the poll loop (timers set from dist/jobs/poll.js) advance it at once instead of waiting. Every
+  // the poll loop (timers set while dist/jobs/poll.js waits, by net/sleep.js) advance it at once instead of waiting. Every
   // other timer (undici, the simulator, the client's request timeout) stays real.
   Date.now = () => vt;
   globalThis.setTimeout = (fn, delay, ...rest) => {

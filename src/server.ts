@@ -6,7 +6,7 @@ import { bindPrompts } from './prompts/index.js';
 import { bindResources } from './resources/index.js';
 import { attachSkills, loadSkills } from './resources/skills.js';
 import { bindTools } from './tools/index.js';
-import { bindTasks, TaskCreated } from './tasks/serve.js';
+import { bindTasks, TaskCreated, taskHook } from './tasks/serve.js';
 import { TASKS_EXTENSION_ID_V2 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import { VERSION } from './version.js';
 
@@ -75,7 +75,7 @@ export function createServer(deps: ServerDeps): Server {
     { name: 'heygen-mcp', title: 'HeyGen', version: deps.version ?? VERSION },
     { instructions: INSTRUCTIONS, capabilities, cacheHints: CACHE_HINTS },
   );
-  bindTools(server, deps);
+  bindTools(server, deps, taskHook);
   bindResources(server, deps, attachSkills(server));
   bindPrompts(server);
   bindCompletion(server, deps);

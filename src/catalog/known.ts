@@ -1,5 +1,4 @@
 import type { KeyState } from '../state/contract.js';
-import type { CatalogCtx } from './context.js';
 
 /** Per kind, how many ids completions remember (a bound on memory, not on catalogs). */
 const MAX_PER_KIND = 20_000;
@@ -33,8 +32,12 @@ export function peekKnownIds(state: KeyState): KnownIds | undefined {
   return k && k.until > Date.now() ? k : undefined;
 }
 
-/** Records what a read brought in (nothing when caching is off). */
-export function remember(ctx: CatalogCtx, fn: (k: KnownIds) => void): void {
+/**
+ * Records what a read brought in (nothing when caching is off). Takes the two fields of a
+ * catalog context it reads, not the context itself: context.ts imports this module to forget
+ * the ids when a catalog changes.
+ */
+export function remember(ctx: { state: KeyState; ttlMs: number }, fn: (k: KnownIds) => void): void {
   if (ctx.ttlMs <= 0) return;
   let k = peekKnownIds(ctx.state);
   if (!k) {

@@ -1,4 +1,5 @@
 import type { Dispatcher, FormData } from 'undici';
+import { sleep } from '../net/sleep.js';
 import { request } from '../net/undici.js';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
@@ -64,15 +65,6 @@ export function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal?.reason); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Drops `null` members recursively: the client hands out `undefined` for "absent", never null. */
 export function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
@@ -104,7 +96,7 @@ export class HeyGenHttp {
     this.dispatcher = opts.dispatcher;
     this.maxRetries = opts.maxRetries ?? 2;
     this.userAgent = opts.userAgent ?? 'heygen-mcp';
-    this.sleep = opts.sleep ?? abortableSleep;
+    this.sleep = opts.sleep ?? sleep;
     this.random = opts.random ?? Math.random;
     this.onAttempt = opts.onAttempt;
   }

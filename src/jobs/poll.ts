@@ -1,3 +1,4 @@
+import { sleep } from '../net/sleep.js';
 import type { JobStatus } from './kind.js';
 import { isSettled } from './kinds.js';
 
@@ -21,15 +22,6 @@ export function startAttempt(ageSeconds: number | undefined): number {
     if (t >= ageSeconds) return n;
   }
   return 5;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal?.reason); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export interface PollOptions {

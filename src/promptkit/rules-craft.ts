@@ -6,7 +6,7 @@
 import { LOOKS, presenterSentences } from './lexicon.js';
 import { SCRIPT_FRAMING } from './method.js';
 import { clip, sectionOf } from './parser.js';
-import type { Check, RuleContext } from './rules.js';
+import type { Check, RuleContext } from './rule.js';
 
 /** A line telling the agent the script is material to convey, not a transcript (ours or HeyGen's wording). */
 export const FRAMING = /\b(?:not (?:a |to be read )?(?:verbatim|word[- ]for[- ]word)|concept (?:and|&) theme|ideas? to (?:get across|convey)|free(?:dom)? to (?:expand|elaborate|rephrase|adapt)|(?:don't|do not|never) pad|no (?:dead air|padding|silent gaps))/i;

@@ -161,8 +161,6 @@ export const slugOf = (name: string): string =>
 
 export const VISUAL_STYLES: readonly VisualStyle[] = RAW.map((s) => ({ ...s, slug: slugOf(s.name) }));
 
-export const STYLE_NAMES: readonly string[] = VISUAL_STYLES.map((s) => s.name);
-
 /** Finds a style by name or slug, ignoring case, accents and punctuation. */
 export function findStyle(nameOrSlug: string): VisualStyle | undefined {
   const key = slugOf(nameOrSlug);

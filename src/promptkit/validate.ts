@@ -1,7 +1,8 @@
 /** Validates a Video Agent prompt against the method's rules: the engine behind the tool. */
 import { parsePrompt, sectionOf, wordsOf, type ParsedPrompt, type SceneType } from './parser.js';
 import { LOCAL_SCENE } from './rules-craft.js';
-import { RULES, type Finding, type PromptMode, type RuleContext } from './rules.js';
+import type { Finding, PromptMode, RuleContext } from './rule.js';
+import { RULES } from './rules.js';
 import { findStyle } from './styles.js';
 
 export interface ValidateOptions {

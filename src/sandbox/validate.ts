@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, badParam } from './errors.js';
+import { badParam } from './errors.js';
 
 /** Dotted path (`scenes.0.input.voice_id`) for a zod issue path. */
 function dotted(path: readonly PropertyKey[]): string {
@@ -168,10 +168,4 @@ export function paginate<T>(
     has_more,
     next_token: has_more ? Buffer.from(JSON.stringify({ o: next, s: scope })).toString('base64url') : null,
   };
-}
-
-export function assertObjectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'invalid_parameter', 'The request body must be a JSON object', 'body');
-  return body as Record<string, unknown>;
 }

@@ -1,3 +1,5 @@
+import type { ContentBlock } from '@modelcontextprotocol/server';
+
 /** What a task is doing, in the vocabulary both task revisions share. */
 export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
 
@@ -7,6 +9,16 @@ export function isTerminal(status: TaskStatus): boolean {
 
 /** A question the Video Agent asked, as it was put to the client (one key, never reused). */
 export interface TaskQuestion { key: string; message: string }
+
+/**
+ * The job a tools/call started (or names), and what the call answered when it started it: what
+ * the tool wrapper hands over when the call becomes a task.
+ */
+export interface StartedJob {
+  job: { kind: string; id: string };
+  /** Absent for `waits-on-job` tools: nothing ran yet. */
+  started?: { structured: Record<string, unknown>; content: ContentBlock[] };
+}
 
 /**
  * One task: a tools/call the client follows with tasks/get. It maps the task id to the HeyGen

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ContentBlock } from '@modelcontextprotocol/server';
-import type { ServerDeps } from '../context.js';
+import type { ProcessTasks, ServerDeps } from '../context.js';
 import type { JobWatcher } from '../hosted/poller.js';
 import { jobKind } from '../jobs/kinds.js';
 import type { JobKindName, JobStatus } from '../jobs/kind.js';
-import { isTerminal, TASK_TTL_MS, type TaskRecord } from '../state/tasks.js';
+import { isTerminal, TASK_TTL_MS, type StartedJob, type TaskRecord } from '../state/tasks.js';
 import { scrub } from '../log.js';
-import { shapedResult, type StartedJob } from '../tools/define.js';
+import { shapedResult } from '../tools/define.js';
 import { describeError } from '../errors.js';
 import { ALL_TOOLS } from '../tools/index.js';
 import { waitOutput } from '../tools/videos/wait-for-job.js';
@@ -31,7 +31,7 @@ const UNSTOPPABLE = 'HeyGen has no way to stop this job once started: it carries
  * watcher, so a hundred tasks or waits on one job cost the polls of one, and writes what it
  * sees into the key's task store, where any replica reads it.
  */
-export class TaskRunner {
+export class TaskRunner implements ProcessTasks {
   private readonly followed = new Map<string, { stop: () => void; release: () => Promise<void> }>();
   private readonly listeners = new Map<string, Set<TaskListener>>();
   private readonly renewers = new Map<string, () => void>();

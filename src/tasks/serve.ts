@@ -8,11 +8,10 @@ import {
 import {
   CancelTaskRequestV2Schema, GetTaskRequestV2Schema, hasTaskClientCapabilityV2, TASKS_EXTENSION_ID_V2, UpdateTaskRequestV2Schema,
 } from '@modelcontextprotocol/ext-tasks/core/v2';
-import type { ServerDeps } from '../context.js';
-import { sleep } from '../jobs/poll.js';
-import { isTerminal, type TaskRecord } from '../state/tasks.js';
-import type { AnyToolDef, StartedJob } from '../tools/define.js';
-import type { TaskRunner } from './runner.js';
+import type { ProcessTasks, ServerDeps } from '../context.js';
+import { sleep } from '../net/sleep.js';
+import { isTerminal, type StartedJob, type TaskRecord } from '../state/tasks.js';
+import type { AnyToolDef } from '../tools/define.js';
 
 const RELATED_TASK = 'io.modelcontextprotocol/related-task';
 
@@ -75,7 +74,7 @@ export function taskHook(server: Server, deps: ServerDeps, def: AnyToolDef, para
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function baseV2(runner: TaskRunner, r: TaskRecord) {
+function baseV2(runner: ProcessTasks, r: TaskRecord) {
   return {
     taskId: r.taskId, status: r.status, ...(r.statusMessage ? { statusMessage: r.statusMessage } : {}),
     createdAt: iso(r.createdAt), lastUpdatedAt: iso(r.lastUpdatedAt), ttlMs: r.ttlMs,
@@ -84,7 +83,7 @@ function baseV2(runner: TaskRunner, r: TaskRecord) {
 }
 
 /** A task as 2026-07-28 `tasks/get` shows it: status-specific fields inlined. */
-export function v2Task(runner: TaskRunner, r: TaskRecord): Record<string, unknown> {
+export function v2Task(runner: ProcessTasks, r: TaskRecord): Record<string, unknown> {
   const base = baseV2(runner, r);
   // The inlined result is a 2026-07-28 tools/call result, discriminator included.
   if (r.status === 'completed') return { ...base, result: { resultType: 'complete', ...(r.result ?? { content: [] }) } };
@@ -108,7 +107,7 @@ function questionRequest(message: string) {
 }
 
 /** A task in the 2025-11-25 shape (no inlined result; `ttl`/`pollInterval`). */
-export function v1Task(runner: TaskRunner, r: TaskRecord): Record<string, unknown> {
+export function v1Task(runner: ProcessTasks, r: TaskRecord): Record<string, unknown> {
   return {
     taskId: r.taskId,
     // input_required only when the question can be delivered (tasks/result sends it as elicitation).
@@ -124,7 +123,7 @@ function notFound(): ProtocolError {
 }
 
 /** Reads a task of this key, taking over following it when no replica does. */
-async function load(deps: ServerDeps, runner: TaskRunner, taskId: string): Promise<TaskRecord> {
+async function load(deps: ServerDeps, runner: ProcessTasks, taskId: string): Promise<TaskRecord> {
   const r = await deps.state.tasks.get(taskId);
   if (!r) throw notFound();
   await runner.ensure(deps, r);
@@ -139,7 +138,7 @@ export function bindTasks(server: Server, deps: ServerDeps): void {
   else bindV1(server, deps, runner);
 }
 
-function bindV2(server: Server, deps: ServerDeps, runner: TaskRunner): void {
+function bindV2(server: Server, deps: ServerDeps, runner: ProcessTasks): void {
   // Every task method needs the extension declared on the request itself.
   const gate = (ctx: ServerContext) => {
     if (!declaresTasks(ctx)) {
@@ -165,7 +164,7 @@ function bindV2(server: Server, deps: ServerDeps, runner: TaskRunner): void {
   });
 }
 
-function bindV1(server: Server, deps: ServerDeps, runner: TaskRunner): void {
+function bindV1(server: Server, deps: ServerDeps, runner: ProcessTasks): void {
   server.setRequestHandler('tasks/get', { params: GetTaskRequestV1Schema.shape.params }, async (p) => v1Task(runner, await load(deps, runner, p.taskId)) as Result);
   server.setRequestHandler('tasks/cancel', { params: CancelTaskRequestV1Schema.shape.params }, async (p, ctx) => {
     const r = await load(deps, runner, p.taskId);

@@ -6,6 +6,7 @@ import type { HeyGenClient } from '../heygen/client.js';
 import { DryRunStop, type CallOptions } from '../heygen/http.js';
 import { HeyGenError } from '../heygen/errors.js';
 import { MaybeCreated, type JobRecord, type KeyState } from '../state/contract.js';
+import type { StartedJob } from '../state/tasks.js';
 import { describeError, InputError, ToolRefusal, type ErrorHints } from '../errors.js';
 
 /** read: no side effects · create: makes something new · update: changes in place · delete: removes. */
@@ -179,13 +180,6 @@ export function argumentProblem(args: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The job a call started (or names), and what the call answered when it started it. */
-export interface StartedJob {
-  job: { kind: string; id: string };
-  /** Absent for `waits-on-job` tools: nothing ran yet. */
-  started?: { structured: Record<string, unknown>; content: ContentBlock[] };
 }
 
 /** Per-call hooks the server supplies: the parts of a call that depend on the connection. */

@@ -1,13 +1,12 @@
-import { inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type Server, type Tool } from '@modelcontextprotocol/server';
+import { inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type Server, type ServerContext, type Tool } from '@modelcontextprotocol/server';
 import { DEFAULT_TOOLSETS, TOOLSET_SUMMARY, TOOLSETS, type Toolset } from '../config.js';
 import { currentDeps, type ServerDeps } from '../context.js';
 import { toolEntry } from './list-entry.js';
 import { fileRoots } from '../uploads/roots.js';
-import { NeedsInput, runTool, type AnyToolDef } from './define.js';
+import { NeedsInput, runTool, type AnyToolDef, type CallBinding } from './define.js';
 import { clientCapabilitiesOf, noKeyYet } from './key-gate.js';
 import myHeygenKey from './account/my-heygen-key.js';
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import { taskHook } from '../tasks/serve.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { batchTools } from './batch/index.js';
@@ -74,8 +73,14 @@ export function toolTable(toolsets: readonly Toolset[], readOnly: boolean, signe
   return t;
 }
 
+/**
+ * Decides per call whether a tools/call becomes a task (`taskHook`, tasks/serve.ts). The server
+ * hands it in: tasks/ sits above the tools, since a finished task is shaped by its tool.
+ */
+export type TaskHook = (server: Server, deps: ServerDeps, def: AnyToolDef, params: { task?: { ttl?: number } | undefined }, ctx: ServerContext) => CallBinding['asTask'];
+
 /** Binds tools/list and tools/call to one server instance. */
-export function bindTools(server: Server, deps: ServerDeps): void {
+export function bindTools(server: Server, deps: ServerDeps, taskHook: TaskHook): void {
   const t = toolTable(deps.config.enabledToolsets, deps.config.readOnly, deps.account !== undefined);
   // 2026-07-28 has no per-tool task flag (the server decides per call), so only 2025 lists carry it.
   const tools = deps.tasks && deps.era !== 'modern' ? t.listWithTasks : t.list;

@@ -82,11 +82,13 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     sandbox: false,
     log,
   };
+  // Kept as the runner it is: deps.tasks only has the part a server instance uses.
+  let tasks: TaskRunner | undefined;
   if (opts.tasks) {
     const bounds = opts.tasks === true ? {} : opts.tasks;
     const watcher = new JobWatcher({ reader: defaultJobReader, log, minMs: bounds.minMs ?? 50, maxMs: bounds.maxMs ?? 400 });
     deps.watcher = watcher;
-    deps.tasks = new TaskRunner({ watcher, pollMinMs: bounds.minMs ?? 50, pollMaxMs: bounds.maxMs ?? 400, ...(bounds.ttlMs ? { ttlMs: bounds.ttlMs } : {}) });
+    deps.tasks = tasks = new TaskRunner({ watcher, pollMinMs: bounds.minMs ?? 50, pollMaxMs: bounds.maxMs ?? 400, ...(bounds.ttlMs ? { ttlMs: bounds.ttlMs } : {}) });
   }
   const roots: { uri: string; name?: string }[] = [];
   const client = new Client({ name: 'test', version: '0' }, {
@@ -116,7 +118,7 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     sim, client, deps, era, logs, roots, call,
     ...(fetchEntry ? { fetch: fetchEntry } : {}),
     ...(deps.watcher ? { watcher: deps.watcher } : {}),
-    ...(deps.tasks ? { tasks: deps.tasks } : {}),
+    ...(tasks ? { tasks } : {}),
     async ok(name, args) {
       const r = await call(name, args);
       if (r.isError) throw new Error(`${name} failed: ${textOf(r)}`);
@@ -130,7 +132,7 @@ export async function connect(opts: HarnessOptions = {}): Promise<Harness> {
     async close() {
       await client.close();
       await closeServer();
-      await deps.tasks?.close();
+      await tasks?.close();
       deps.watcher?.close();
       if (!opts.simulator) await sim.close();
     },

@@ -12,6 +12,9 @@ describe('the layer rule of ARCHITECTURE.md is enforced by lint', () => {
     ['src/tools/videos/new.ts', "import { createServer } from '../../server.js';\nexport const x = createServer;\n"],
     ['src/tools/new.ts', "import { startSimulator } from '../sandbox/index.js';\nexport const x = startSimulator;\n"],
     ['src/log.ts', "import { HeyGenClient } from './heygen/client.js';\nexport const x = HeyGenClient;\n"],
+    ['src/tools/new.ts', "import { taskHook } from '../tasks/serve.js';\nexport const x = taskHook;\n"],
+    ['src/state/new.ts', "import type { TaskRunner } from '../tasks/runner.js';\nexport type X = TaskRunner;\n"],
+    ['src/tasks/new.ts', "import { createServer } from '../server.js';\nexport const x = createServer;\n"],
   ])('an uphill import in %s fails lint', async (file, text) => {
     expect(await lint(file, text)).toHaveLength(1);
   });
@@ -19,6 +22,7 @@ describe('the layer rule of ARCHITECTURE.md is enforced by lint', () => {
   it.each([
     ['src/tools/new.ts', "import { getVoice } from '../catalog/voices.js';\nexport const x = getVoice;\n"],
     ['src/transports/new.ts', "import { createServer } from '../server.js';\nexport const x = createServer;\n"],
+    ['src/tasks/new.ts', "import { ALL_TOOLS } from '../tools/index.js';\nexport const x = ALL_TOOLS;\n"],
   ])('a downhill import in %s passes', async (file, text) => {
     expect(await lint(file, text)).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import type { DirectUploadRequest } from './assets.js';
+import { DirectUpload, type DirectUploadRequest } from './assets.js';
 import type { LipsyncCreate } from './lipsyncs.js';
 import type { TranslationCreate } from './translations.js';
 
@@ -50,14 +50,8 @@ const Submitted = z.object({ batch_id: z.string(), status: z.string().optional()
 
 export const UploadSlots = z.object({
   batch_id: z.string(),
-  items: z.array(z.object({
-    asset_id: z.string(),
-    upload_url: z.string(),
-    upload_headers: z.record(z.string(), z.coerce.string()).default({}),
-    expires_in_seconds: z.number().optional(),
-    max_bytes: z.number().optional(),
-    status: z.string().optional(),
-  })).default([]),
+  // Each slot is what a single direct upload answers.
+  items: z.array(DirectUpload).default([]),
 });
 
 export interface BatchEnvelope { title?: string; callback_url?: string }

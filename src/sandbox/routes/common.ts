@@ -1,5 +1,5 @@
 import type { GroupRec, LookRec, VoiceRec } from '../catalog.js';
-import { ApiError, badParam, notFound } from '../errors.js';
+import { ApiError, badParam } from '../errors.js';
 import type { Ctx, SimCore } from '../http-server.js';
 import { DURATIONS, FAILURES, phaseAt, type KeyState, type VideoJob } from '../jobs.js';
 
@@ -91,12 +91,6 @@ export function newVideo(core: SimCore, state: KeyState, init: Partial<VideoJob>
   return v;
 }
 
-export function requireJob<T>(map: Map<string, T>, id: string, code: string, what: string): T {
-  const j = map.get(id);
-  if (!j) throw notFound(code, what, id);
-  return j;
-}
-
 export function orientationOf(aspect: string | null | undefined, fallback: 'landscape' | 'portrait' = 'landscape'): 'landscape' | 'portrait' {
   if (aspect === '9:16' || aspect === '4:5') return 'portrait';
   if (aspect === 'auto' || aspect === null || aspect === undefined) return fallback;
@@ -117,8 +111,4 @@ export function bulkStatus(status: string): string {
   if (status === 'pending' || status === 'waiting') return 'queued';
   if (status === 'running') return 'processing';
   return status;
-}
-
-export function sortNewest<T extends { createdAt: number }>(items: Iterable<T>): T[] {
-  return [...items].reverse().sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, badParam, notFound } from '../errors.js';
+import { badParam, notFound } from '../errors.js';
 import { ok, page, type Ctx, type RouteDef } from '../http-server.js';
 import { newId, type VideoJob } from '../jobs.js';
 import {
@@ -202,5 +202,3 @@ export const userRoutes: RouteDef[] = [
     },
   },
 ];
-
-export { ApiError };

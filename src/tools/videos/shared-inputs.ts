@@ -5,9 +5,7 @@ import { heygenId, text } from '../fields.js';
 
 /** 5,000 characters: the v2 per-scene script limit HeyGen still enforces on v3 renders. */
 export const SCRIPT_MAX = 5000;
-/** Free text: the shared rule of ../fields.ts (bounded, no NUL byte, not blank). */
-export { text };
-/** The same for fields nested in objects, where no length is advertised (the matrix bounds top-level inputs). */
+/** Free text in fields nested in objects, where no length is advertised (the matrix bounds top-level inputs). */
 export const nestedText = (max: number) => z.string().trim().refine((v) => v.length > 0 && v.length <= max, `1–${max} characters`);
 export const script = text(SCRIPT_MAX);
 

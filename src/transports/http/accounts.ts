@@ -1,7 +1,7 @@
 import type { AccountBinding, KeySource, ServerDeps } from '../../context.js';
 import { redact, type Logger } from '../../log.js';
 import type { KeySealer, UserKeyStore } from '../../state/user-keys.js';
-import type { KeyResolver } from './keys.js';
+import type { KeyResolver, SignedInDeps } from './keys.js';
 import type { SignedIn } from './oauth.js';
 
 /** How long a key page link stays valid. */
@@ -30,7 +30,7 @@ export type KeyCheck = 'ok' | 'rejected' | 'unknown';
  * team key get state of their own as well (keyed by the team key and the person), and a person
  * with no key yet gets an empty state of their own that reaches HeyGen with no key.
  */
-export class Accounts {
+export class Accounts implements SignedInDeps {
   constructor(private readonly o: AccountsOptions) {}
 
   /** The person's key and where it comes from; undefined when there is none. */

@@ -5,7 +5,6 @@ import type { ServerDeps } from '../../context.js';
 import type { Logger } from '../../log.js';
 import { makeDeps, type Upstream } from '../../runtime.js';
 import type { StateProvider } from '../../state/contract.js';
-import type { Accounts } from './accounts.js';
 import type { SignedIn } from './oauth.js';
 
 export const CLIENT_KEY_HEADER = 'x-heygen-api-key';
@@ -22,6 +21,14 @@ export type Resolved = { deps: ServerDeps; digest: Buffer | undefined; userId: s
 const MAX_CACHED_KEYS = 500;
 
 /**
+ * Where a signed-in person's dependencies come from: `Accounts` (accounts.ts), which builds
+ * them on this resolver's per-key dependencies, so the type is declared here, below it.
+ */
+export interface SignedInDeps {
+  depsFor(user: SignedIn, perCall: boolean): Promise<ServerDeps>;
+}
+
+/**
  * Which HeyGen key each HTTP request or 2025 session uses, and the server dependencies built
  * for it. Dependencies are kept per key (a bounded LRU), so a modern request, which gets a
  * server instance of its own, only binds them. A signed-in person's key comes from the
@@ -29,7 +36,7 @@ const MAX_CACHED_KEYS = 500;
  */
 export class KeyResolver {
   private readonly deps = new Map<string, ServerDeps>();
-  accounts: Accounts | undefined;
+  accounts: SignedInDeps | undefined;
 
   constructor(private readonly args: { config: Config; upstream: Upstream; states: StateProvider; log: Logger }) {}
 
