@@ -9,15 +9,16 @@ import tseslint from 'typescript-eslint';
 const above = (...names) => names.map((n) => ({ regex: n, message: 'Imports run downhill only (ARCHITECTURE.md): this module must not depend on a layer above it.' }));
 const SANDBOX = '(^|/)sandbox/';
 const TRANSPORTS = '(^|/)transports/';
-const SERVER = '^(\\.\\./)+(server|completion|instructions|cli|runtime|index)\\.js$';
+const ENTRY = '^(\\.\\./)+(cli|runtime|index)\\.js$';
+const SERVER = '^(\\.\\./)+(server|deps|completion|instructions|cli|runtime|index)\\.js$';
 const TASKS = '(^|/)tasks/';
 const SURFACE = '(^|/)(tools|resources|prompts)/';
 const DOMAIN = '(^|/)(catalog|jobs|uploads|files|promptkit|state|hosted)/|^(\\.\\./)+context\\.js$';
 const CLIENT = '(^|/)heygen/|^(\\.\\./)+errors\\.js$';
 const layer = (files, ...forbidden) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: above(...forbidden) }] } });
 const LAYERS = [
-  layer(['src/transports/**'], SANDBOX),
-  layer(['src/server.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS),
+  layer(['src/transports/**'], SANDBOX, ENTRY),
+  layer(['src/server.ts', 'src/deps.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS, '^\\./(cli|runtime|index)\\.js$'),
   layer(['src/tasks/**'], SANDBOX, TRANSPORTS, SERVER),
   layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER, TASKS),
   layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE),

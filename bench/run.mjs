@@ -118,7 +118,7 @@ async function inProcess(sim, argv) {
   const { createServer, prepareServer } = await dist('server.js');
   await prepareServer();
   const { MemoryStateProvider } = await dist('state/memory.js');
-  const { makeDeps } = await dist('runtime.js');
+  const { makeDeps } = await dist('deps.js');
   const { silentLogger } = await dist('log.js');
   const config = loadConfig(argv, {});
   const deps = makeDeps({ config, upstream: { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sandbox: false, close: async () => undefined }, apiKey: sim.apiKey, transport: 'stdio', states: new MemoryStateProvider(), log: silentLogger });

@@ -26,7 +26,7 @@ async function server(sim, { watch, minMs = 2_000, maxMs = 30_000 }) {
   const { createServer, prepareServer } = await dist('server.js');
   await prepareServer();
   const { MemoryStateProvider } = await dist('state/memory.js');
-  const { makeDeps } = await dist('runtime.js');
+  const { makeDeps } = await dist('deps.js');
   const { silentLogger } = await dist('log.js');
   const { JobWatcher } = await dist('hosted/poller.js');
   const { defaultJobReader } = await dist('hosted/job-reader.js');

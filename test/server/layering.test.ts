@@ -15,6 +15,8 @@ describe('the layer rule of ARCHITECTURE.md is enforced by lint', () => {
     ['src/tools/new.ts', "import { taskHook } from '../tasks/serve.js';\nexport const x = taskHook;\n"],
     ['src/state/new.ts', "import type { TaskRunner } from '../tasks/runner.js';\nexport type X = TaskRunner;\n"],
     ['src/tasks/new.ts', "import { createServer } from '../server.js';\nexport const x = createServer;\n"],
+    ['src/transports/http/new.ts', "import { openUpstream } from '../../runtime.js';\nexport const x = openUpstream;\n"],
+    ['src/deps.ts', "import { openStates } from './runtime.js';\nexport const x = openStates;\n"],
   ])('an uphill import in %s fails lint', async (file, text) => {
     expect(await lint(file, text)).toHaveLength(1);
   });
@@ -22,6 +24,7 @@ describe('the layer rule of ARCHITECTURE.md is enforced by lint', () => {
   it.each([
     ['src/tools/new.ts', "import { getVoice } from '../catalog/voices.js';\nexport const x = getVoice;\n"],
     ['src/transports/new.ts', "import { createServer } from '../server.js';\nexport const x = createServer;\n"],
+    ['src/transports/http/new.ts', "import { makeDeps } from '../../deps.js';\nexport const x = makeDeps;\n"],
     ['src/tasks/new.ts', "import { ALL_TOOLS } from '../tools/index.js';\nexport const x = ALL_TOOLS;\n"],
   ])('a downhill import in %s passes', async (file, text) => {
     expect(await lint(file, text)).toHaveLength(0);

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Config } from '../../config.js';
 import type { ServerDeps } from '../../context.js';
 import type { Logger } from '../../log.js';
-import { makeDeps, type Upstream } from '../../runtime.js';
+import { makeDeps, type Upstream } from '../../deps.js';
 import type { StateProvider } from '../../state/contract.js';
 import type { SignedIn } from './oauth.js';
 

@@ -9,7 +9,7 @@ import { defaultJobReader } from '../../hosted/job-reader.js';
 import { JobWatcher, type JobReader } from '../../hosted/poller.js';
 import { TaskRunner } from '../../tasks/runner.js';
 import { redact, type Logger } from '../../log.js';
-import type { Upstream } from '../../runtime.js';
+import type { Upstream } from '../../deps.js';
 import type { StateProvider } from '../../state/contract.js';
 import { KeySealer } from '../../state/user-keys.js';
 import { shareWatches } from '../../state/watch-share.js';
