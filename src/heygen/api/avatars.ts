@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import type { AssetInput } from './media.js';
 
 /** GET /v3/avatars and /v3/avatars/looks accept at most 50 items per page. */
 export const AVATAR_PAGE_MAX = 50;
@@ -114,16 +115,10 @@ export class AvatarsApi {
   }
 }
 
-/** The AssetInput union HeyGen takes wherever media goes in. */
-export type MediaInput =
-  | { type: 'url'; url: string }
-  | { type: 'asset_id'; asset_id: string }
-  | { type: 'base64'; media_type: string; data: string };
-
 export type CreateAvatarBody =
-  | { type: 'prompt'; name: string; prompt: string; avatar_group_id?: string | undefined; avatar_id?: string | undefined; reference_images?: MediaInput[] | undefined }
-  | { type: 'photo'; name: string; file: MediaInput; avatar_group_id?: string | undefined }
-  | { type: 'digital_twin'; name: string; file: MediaInput; avatar_group_id?: string | undefined };
+  | { type: 'prompt'; name: string; prompt: string; avatar_group_id?: string | undefined; avatar_id?: string | undefined; reference_images?: AssetInput[] | undefined }
+  | { type: 'photo'; name: string; file: AssetInput; avatar_group_id?: string | undefined }
+  | { type: 'digital_twin'; name: string; file: AssetInput; avatar_group_id?: string | undefined };
 
 export const CreatedAvatar = z.object({ avatar_group: AvatarGroup.optional(), avatar_item: AvatarLook.optional() });
 export type CreatedAvatar = z.output<typeof CreatedAvatar>;
@@ -131,7 +126,7 @@ export type CreatedAvatar = z.output<typeof CreatedAvatar>;
 export interface AvatarConsentBody {
   reroute_url?: string | undefined;
   consent_text?: string | undefined;
-  consent_video?: MediaInput | undefined;
+  consent_video?: AssetInput | undefined;
 }
 
 export const AvatarConsent = z.object({ avatar_group: AvatarGroup.optional(), url: z.string().optional() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import type { ListParams, RefInput } from './translations.js';
+import type { MediaRef } from './media.js';
+import type { ListParams } from './translations.js';
 
 export const Lipsync = z.object({
   id: z.string(),
@@ -20,8 +21,8 @@ const Deleted = z.object({ id: z.string().optional() });
 
 /** Body of POST /v3/lipsyncs: video and audio take url or asset_id only. */
 export interface LipsyncCreate {
-  video: RefInput;
-  audio: RefInput;
+  video: MediaRef;
+  audio: MediaRef;
   title?: string;
   mode?: 'speed' | 'precision';
   enable_caption?: boolean;

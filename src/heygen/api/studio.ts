@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import type { MediaInput } from './avatars.js';
-import type { ListParams, RefInput } from './translations.js';
+import type { AssetInput, MediaRef } from './media.js';
+import type { ListParams } from './translations.js';
 
 /**
  * The studio extras of v3: background removal, AI clipping, brand kits and glossaries, and
@@ -21,7 +21,7 @@ export const BackgroundRemoval = z.object({
 export type BackgroundRemoval = z.output<typeof BackgroundRemoval>;
 
 export interface BackgroundRemovalCreate {
-  video: MediaInput;
+  video: AssetInput;
   layers?: string[];
   request_id?: string;
   title?: string;
@@ -54,7 +54,7 @@ export const ClippingJob = z.object({
 export type ClippingJob = z.output<typeof ClippingJob>;
 
 export interface ClippingCreate {
-  video: RefInput;
+  video: MediaRef;
   output_settings: {
     duration_types: ('30' | '60' | '180' | 'long')[];
     aspect_ratio?: 'landscape' | 'portrait' | 'square';

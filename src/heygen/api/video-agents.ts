@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import { Video, type AssetInput } from './videos.js';
+import type { AssetInput } from './media.js';
+import { Video } from './videos.js';
 
 export interface VideoAgentCreateBody {
   prompt: string;

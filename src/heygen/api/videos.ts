@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
 
-/** The v3 AssetInput union: where a media file comes from. Base64 only where the field allows it. */
-export type AssetInput =
-  | { type: 'url'; url: string }
-  | { type: 'asset_id'; asset_id: string }
-  | { type: 'base64'; media_type: string; data: string };
+import type { AssetInput } from './media.js';
 
 export type AspectRatio = '16:9' | '9:16' | '4:5' | '5:4' | '1:1' | 'auto';
 export type Resolution = '4k' | '1080p' | '720p';

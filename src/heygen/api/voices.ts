@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import type { AssetInput } from './media.js';
 
 /** GET /v3/voices accepts at most 100 items per page. */
 export const VOICE_PAGE_MAX = 100;
@@ -93,7 +94,7 @@ export type DesignedVoices = z.output<typeof DesignedVoices>;
 
 export interface CloneVoiceBody {
   voice_name: string;
-  audio: { type: 'url'; url: string } | { type: 'asset_id'; asset_id: string } | { type: 'base64'; media_type: string; data: string };
+  audio: AssetInput;
   language?: string | undefined;
   remove_background_noise?: boolean | undefined;
 }
