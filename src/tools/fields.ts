@@ -22,12 +22,6 @@ export function httpsUrl(): z.ZodString {
   return z.string().refine((v) => v.length <= 2048 && HTTPS.test(v), 'must be an https:// URL of at most 2048 characters');
 }
 
-/** Page size for lists: default 25 when omitted, never more than 100. */
-export const limit = () => z.number().int().min(1).max(100).optional();
-
-/** Opaque cursor from a previous page's next_token. */
-export const nextToken = () => z.string().max(2048).optional().describe('from the previous page');
-
 /**
  * Free text (names, titles, prompts) of at most `max` characters. The bound is advertised; the
  * refusals of a NUL byte (HeyGen and many C-based tools truncate at it) and of blank text are

@@ -131,7 +131,7 @@ describe('brand kits, glossaries, sounds', () => {
     [{}, /query/],
     [{ query: 'x', type: 'speech' }, /type/],
     [{ query: 'x', min_score: 2 }, /min_score/],
-    [{ query: 'x', limit: 51 }, /limit/],
+    [{ query: 'x', limit: 101 }, /limit/],
   ])('search_sounds refuses %j with no request', async (args, field) => {
     expect(await h.fails('search_sounds', args)).toMatch(field);
     expect(h.sim.apiRequests()).toHaveLength(0);

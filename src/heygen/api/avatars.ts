@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 import type { AssetInput } from './media.js';
 
 /** GET /v3/avatars and /v3/avatars/looks accept at most 50 items per page. */
@@ -46,18 +47,14 @@ export type AvatarLook = z.output<typeof AvatarLook>;
 export type AvatarOwnership = 'public' | 'private';
 export type AvatarType = 'studio_avatar' | 'digital_twin' | 'photo_avatar';
 
-export interface ListGroupsParams {
+export interface ListGroupsParams extends PageParams {
   ownership?: AvatarOwnership | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
 
-export interface ListLooksParams {
+export interface ListLooksParams extends PageParams {
   group_id?: string | undefined;
   avatar_type?: AvatarType | undefined;
   ownership?: AvatarOwnership | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
 
 export class AvatarsApi {
@@ -67,7 +64,7 @@ export class AvatarsApi {
 
   /** GET /v3/avatars — avatar groups (characters), filterable by ownership. */
   listGroups(params: ListGroupsParams = {}, opts?: CallOptions): Promise<Page<AvatarGroup>> {
-    return this.http.page({ method: 'GET', path: '/v3/avatars', query: { ...params } }, AvatarGroup, opts);
+    return this.http.page({ method: 'GET', path: '/v3/avatars', query: { ownership: params.ownership, ...pageQuery(params, AVATAR_PAGE_MAX) } }, AvatarGroup, opts);
   }
 
   /** GET /v3/avatars/{group_id} — one group with its preview and training status. */
@@ -77,7 +74,7 @@ export class AvatarsApi {
 
   /** GET /v3/avatars/looks — looks, filterable by group, avatar type and ownership. */
   listLooks(params: ListLooksParams = {}, opts?: CallOptions): Promise<Page<AvatarLook>> {
-    return this.http.page({ method: 'GET', path: '/v3/avatars/looks', query: { ...params } }, AvatarLook, opts);
+    return this.http.page({ method: 'GET', path: '/v3/avatars/looks', query: { group_id: params.group_id, avatar_type: params.avatar_type, ownership: params.ownership, ...pageQuery(params, AVATAR_PAGE_MAX) } }, AvatarLook, opts);
   }
 
   /** GET /v3/avatars/looks/{look_id} — engines, orientation, default voice, previews. */

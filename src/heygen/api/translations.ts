@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
 import type { MediaRef } from './media.js';
 
@@ -94,8 +95,6 @@ export interface ProofreadGenerate {
   callback_url?: string;
 }
 
-export interface ListParams { limit?: number | undefined; token?: string | undefined }
-
 export class TranslationsApi {
   constructor(private readonly http: HeyGenHttp) {}
 
@@ -115,8 +114,8 @@ export class TranslationsApi {
   }
 
   /** GET /v3/video-translations — cursor paged. */
-  list(params: ListParams = {}, opts?: CallOptions): Promise<Page<VideoTranslation>> {
-    return this.http.page({ method: 'GET', path: '/v3/video-translations', query: { limit: params.limit, token: params.token } }, VideoTranslation, opts);
+  list(params: PageParams = {}, opts?: CallOptions): Promise<Page<VideoTranslation>> {
+    return this.http.page({ method: 'GET', path: '/v3/video-translations', query: pageQuery(params) }, VideoTranslation, opts);
   }
 
   /** DELETE /v3/video-translations/{id} — permanent. */

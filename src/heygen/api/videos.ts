@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
 import type { AssetInput } from './media.js';
 
@@ -109,7 +110,7 @@ export type Video = z.output<typeof Video>;
 
 export const VideoDeleted = z.object({ id: z.string().optional(), deleted: z.boolean().optional() });
 
-export interface ListVideosQuery { limit?: number; token?: string; folder_id?: string; title?: string }
+export interface ListVideosQuery extends PageParams { folder_id?: string | undefined; title?: string | undefined }
 
 export class VideosApi {
   constructor(private readonly http: HeyGenHttp) {}
@@ -126,7 +127,7 @@ export class VideosApi {
 
   /** GET /v3/videos — newest first, cursor paged. */
   list(query: ListVideosQuery = {}, opts?: CallOptions): Promise<Page<Video>> {
-    return this.http.page({ method: 'GET', path: '/v3/videos', query: { ...query } }, Video, opts);
+    return this.http.page({ method: 'GET', path: '/v3/videos', query: { folder_id: query.folder_id, title: query.title, ...pageQuery(query) } }, Video, opts);
   }
 
   /** DELETE /v3/videos/{id} — permanent. */
