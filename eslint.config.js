@@ -10,14 +10,14 @@ const above = (...names) => names.map((n) => ({ regex: n, message: 'Imports run 
 const SANDBOX = '(^|/)sandbox/';
 const TRANSPORTS = '(^|/)transports/';
 const SERVER = '^(\\.\\./)+(server|completion|instructions|cli|runtime|index)\\.js$';
-const SURFACE = '(^|/)(tools|resources|prompts)/';
+const SURFACE = '(^|/)(tools|resources|prompts)/|^(\\.\\./)+not-found\\.js$';
 const DOMAIN = '(^|/)(catalog|jobs|uploads|files|promptkit|state|hosted)/|^(\\.\\./)+context\\.js$';
 const CLIENT = '(^|/)heygen/|^(\\.\\./)+errors\\.js$';
 const layer = (files, ...forbidden) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: above(...forbidden) }] } });
 const LAYERS = [
   layer(['src/transports/**'], SANDBOX),
   layer(['src/server.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS),
-  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER),
+  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**', 'src/tasks/**', 'src/not-found.ts'], SANDBOX, TRANSPORTS, SERVER),
   layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE),
   layer(['src/heygen/**', 'src/errors.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, '^@modelcontextprotocol/'),
   layer(['src/log.ts', 'src/net/**', 'src/config.ts', 'src/version.ts'], SANDBOX, TRANSPORTS, SERVER, SURFACE, DOMAIN, CLIENT, '^@modelcontextprotocol/'),

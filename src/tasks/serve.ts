@@ -9,6 +9,7 @@ import {
   CancelTaskRequestV2Schema, GetTaskRequestV2Schema, hasTaskClientCapabilityV2, TASKS_EXTENSION_ID_V2, UpdateTaskRequestV2Schema,
 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import type { ServerDeps } from '../context.js';
+import { notFound } from '../not-found.js';
 import { sleep } from '../jobs/poll.js';
 import { isTerminal, type TaskRecord } from '../state/tasks.js';
 import type { AnyToolDef, StartedJob } from '../tools/define.js';
@@ -119,14 +120,10 @@ export function v1Task(runner: TaskRunner, r: TaskRecord): Record<string, unknow
   };
 }
 
-function notFound(): ProtocolError {
-  return new ProtocolError(ProtocolErrorCode.InvalidParams, 'Task not found: it never existed for this API key, or it expired.');
-}
-
 /** Reads a task of this key, taking over following it when no replica does. */
 async function load(deps: ServerDeps, runner: TaskRunner, taskId: string): Promise<TaskRecord> {
   const r = await deps.state.tasks.get(taskId);
-  if (!r) throw notFound();
+  if (!r) throw notFound({ task: taskId }, 'It never existed for this API key, or it expired.');
   await runner.ensure(deps, r);
   return r;
 }
@@ -173,7 +170,9 @@ function bindV1(server: Server, deps: ServerDeps, runner: TaskRunner): void {
     return v1Task(runner, (await runner.cancel(deps, p.taskId, ctx.mcpReq.signal)) ?? r) as Result;
   });
   server.setRequestHandler('tasks/list', { params: ListTasksRequestV1Schema.shape.params.unwrap() }, async (p) => {
-    const before = p.cursor !== undefined && /^\d{1,16}$/.test(p.cursor) ? Number(p.cursor) : undefined;
+    // 2025-11-25: a cursor this server did not issue is -32602, not a silent first page.
+    if (p.cursor !== undefined && !/^\d{1,16}$/.test(p.cursor)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Invalid cursor: pass the nextCursor of an earlier tasks/list, or none for the first page.');
+    const before = p.cursor !== undefined ? Number(p.cursor) : undefined;
     const page = await deps.state.tasks.list(51, before);
     const more = page.length > 50;
     const tasks = page.slice(0, 50);
