@@ -12,7 +12,7 @@ const TRANSPORTS = '(^|/)transports/';
 const ENTRY = '^(\\.\\./)+(cli|runtime|index)\\.js$';
 const SERVER = '^(\\.\\./)+(server|deps|completion|instructions|cli|runtime|index)\\.js$';
 const TASKS = '(^|/)tasks/';
-const SURFACE = '(^|/)(tools|resources|prompts)/';
+const SURFACE = '(^|/)(tools|resources|prompts)/|^(\\.\\./)+not-found\\.js$';
 const DOMAIN = '(^|/)(catalog|jobs|uploads|files|promptkit|state|hosted)/|^(\\.\\./)+context\\.js$';
 const CLIENT = '(^|/)heygen/|^(\\.\\./)+errors\\.js$';
 const layer = (files, ...forbidden) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: above(...forbidden) }] } });
@@ -20,7 +20,7 @@ const LAYERS = [
   layer(['src/transports/**'], SANDBOX, ENTRY),
   layer(['src/server.ts', 'src/deps.ts', 'src/completion.ts', 'src/instructions.ts'], SANDBOX, TRANSPORTS, '^\\./(cli|runtime|index)\\.js$'),
   layer(['src/tasks/**'], SANDBOX, TRANSPORTS, SERVER),
-  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**'], SANDBOX, TRANSPORTS, SERVER, TASKS),
+  layer(['src/tools/**', 'src/resources/**', 'src/prompts/**', 'src/not-found.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS),
   layer(['src/catalog/**', 'src/jobs/**', 'src/uploads/**', 'src/files/**', 'src/promptkit/**', 'src/state/**', 'src/hosted/**', 'src/context.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE),
   layer(['src/heygen/**', 'src/errors.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE, DOMAIN, '^@modelcontextprotocol/'),
   layer(['src/log.ts', 'src/net/**', 'src/config.ts', 'src/version.ts'], SANDBOX, TRANSPORTS, SERVER, TASKS, SURFACE, DOMAIN, CLIENT, '^@modelcontextprotocol/'),

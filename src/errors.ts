@@ -66,7 +66,7 @@ function describeHeyGen(e: HeyGenError, hints: ErrorHints): string {
   if (e.status === 400 || e.code === 'invalid_parameter' || e.code === 'validation_error') {
     return `HeyGen rejected the request${e.param ? ` (field ${e.param})` : ''}: ${e.message}${rid}`;
   }
-  if (e.status === 404 || e.code.endsWith('not_found')) {
+  if (e.notFound) {
     return `Not found on HeyGen (${e.code}): ${e.message}. Check the id${hints.idsFrom ? ` with ${hints.idsFrom}` : ''}.${rid}`;
   }
   if (e.status === 403) {

@@ -16,8 +16,8 @@ Fastest path, one prompt to a finished video:
 
 Precise path: choose a look and a voice (the look's default voice, or list_voices filtered by language and gender), then create_avatar_video / create_studio_video (or create_video_from_template, templates toolset) → wait_for_job {kind:"video"} → download_video.
 
-Media inputs (images, audio, video, subtitles) are one string each: an https URL HeyGen can fetch, an asset id from upload_asset, or, where a tool says so, a data: URI. Local files go through upload_asset first.
+Media inputs (images, audio, video, subtitles) are one string each: an https URL HeyGen can fetch, an asset id from upload_asset, or, where the field's description says so, a data: URI of at most 10 MB. Local files go through upload_asset first.
 
-Rules: tools marked "Spends HeyGen credits." accept dry_run to see the exact request first; an identical create repeated within 10 minutes returns the first job unless allow_duplicate is set; never resubmit a create after an error that says the job may exist — check its status or list tool first. wait_for_job returns within 50 s; call it again while it says still running. Lists are paged: pass next_token back to get more, and use query / filters rather than reading whole catalogs.
+Rules: tools marked "Spends HeyGen credits." accept dry_run to see the exact request first; an identical create repeated within 10 minutes returns the first job unless allow_duplicate is set; never resubmit a create after an error that says the job may exist — check its status or list tool first. wait_for_job returns within 50 s; call it again while it says still running. Lists are paged the same way: limit (1–100, default 25), and next_token, present when more exist, passed back to get them; use query / filters rather than reading whole catalogs.
 
 Toolsets: on by default ${DEFAULT_TOOLSETS.join(', ')}. Off unless enabled: ${optional.map((t) => `${t} (${TOOLSET_SUMMARY[t]})`).join('; ')}. To enable, the user restarts the server with --toolsets default,<name> (or HEYGEN_MCP_TOOLSETS=default,<name>); --toolsets all enables every one.`;

@@ -1,11 +1,8 @@
 import type { CallOptions, Page } from '../heygen/http.js';
-import { collectPages } from '../heygen/pagination.js';
+import { collectPages, PAGE_DEFAULT, PAGE_MAX } from '../heygen/pagination.js';
 import type { CatalogCtx } from './context.js';
 import { decodeCursor, encodeCursor, isLocalCursor, signatureOf } from './cursor.js';
 
-/** Default and hard cap of items per list answer: small enough for any agent's context. */
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
 /** A catalog bigger than this is not walked whole (no real account comes near it). */
 const MAX_CATALOG_ITEMS = 20_000;
 
@@ -66,7 +63,7 @@ export function peekAll<T>(ctx: Pick<CatalogCtx, 'state'>, kind: string, apiFilt
  * is cached already, the answer comes from the cached catalog, paged with a local cursor.
  */
 export async function listCatalog<T>(ctx: CatalogCtx, spec: ListingSpec<T>): Promise<ListingResult<T>> {
-  const limit = Math.min(spec.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const limit = Math.min(spec.limit ?? PAGE_DEFAULT, PAGE_MAX);
   const query = spec.query?.trim().toLowerCase() || undefined;
   const apiToken = spec.nextToken !== undefined && !isLocalCursor(spec.nextToken) ? spec.nextToken : undefined;
   const wantsLocal = query !== undefined || spec.local !== undefined || isLocalCursor(spec.nextToken)

@@ -40,6 +40,11 @@ export class HeyGenError extends Error {
     this.path = init.path;
     this.ambiguous = init.ambiguous ?? false;
   }
+
+  /** HeyGen says the object does not exist: a 404, or one of its `…_not_found` codes (sent with 400 too). */
+  get notFound(): boolean {
+    return this.status === 404 || this.code.endsWith('not_found');
+  }
 }
 
 /** The code HeyGen's CLI derives from a status when the body is not a v3 error envelope. */

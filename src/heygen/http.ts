@@ -4,8 +4,11 @@ import { request } from '../net/undici.js';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { HeyGenError, fallbackCode } from './errors.js';
+import { pageOf, type Page } from './pagination.js';
 import { MAX_DELAY_MS, parseRetryAfter, retryDelayMs, shouldRetry, type Outcome } from './retry-policy.js';
 import { scrub } from '../log.js';
+
+export type { Page };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -112,9 +115,7 @@ export class HeyGenHttp {
   async page<S extends z.ZodType>(spec: RequestSpec, item: S, opts: CallOptions = {}): Promise<Page<z.output<S>>> {
     const json = (await this.send(spec, opts)) as { data?: unknown; has_more?: unknown; next_token?: unknown } | undefined;
     const raw = Array.isArray(json?.data) ? json.data : [];
-    const items = raw.map((it) => this.parse(item, it, spec));
-    const nextToken = typeof json?.next_token === 'string' && json.next_token !== '' ? json.next_token : undefined;
-    return { items, hasMore: json?.has_more === true && nextToken !== undefined, nextToken };
+    return pageOf(raw.map((it) => this.parse(item, it, spec)), json?.has_more, json?.next_token);
   }
 
   private parse<S extends z.ZodType>(schema: S, value: unknown, spec: RequestSpec): z.output<S> {
@@ -234,11 +235,6 @@ export class HeyGenHttp {
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  hasMore: boolean;
-  nextToken: string | undefined;
-}
 
 function errorFromResponse(status: number, text: string, headers: Record<string, string | string[] | undefined>, requestId: string | undefined, spec: RequestSpec): HeyGenError {
   let code = fallbackCode(status);

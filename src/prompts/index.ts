@@ -1,4 +1,5 @@
 import { ProtocolError, ProtocolErrorCode, type Server } from '@modelcontextprotocol/server';
+import { notFound } from '../not-found.js';
 import { registerAvatarVideoScript } from './avatar-video-script.js';
 import { PromptCollector, type PromptDef } from './define.js';
 import { registerPhotoAvatarWorkflow } from './photo-avatar-workflow.js';
@@ -26,7 +27,7 @@ export function bindPrompts(server: Server): void {
   server.setRequestHandler('prompts/get', async (request) => {
     const t = promptTable();
     const def = t.defs.get(request.params.name);
-    if (!def) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt "${request.params.name.slice(0, 100)}". Prompts: ${[...t.defs.keys()].join(', ')}.`);
+    if (!def) throw notFound({ prompt: request.params.name }, `Prompts: ${[...t.defs.keys()].join(', ')}.`);
     const parsed = def.args.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
       const first = parsed.error.issues[0];

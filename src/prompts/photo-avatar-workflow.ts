@@ -4,13 +4,14 @@ import { completable, type PromptCollector } from './define.js';
 const GUIDE = `# Making a photo avatar and using it in a video
 
 ## 1. Get the photo to HeyGen
-- An https link: pass it straight to \`create_photo_avatar\` as \`image_url\`; HeyGen downloads it.
-- A local file: \`upload_asset\` with \`path\` (it must sit inside one of the folders the user shared as MCP roots or in HEYGEN_MCP_UPLOAD_ROOTS). Use the returned \`asset_id\` as \`image_asset_id\`.
-- Raw bytes: \`image_base64\` (PNG or JPEG, up to 32 MB).
+\`create_photo_avatar\` takes the photo as one string, \`image\`:
+- An https link: pass it as it is; HeyGen downloads it.
+- A local file: \`upload_asset\` with \`path\` (it must sit inside one of the folders the user shared as MCP roots or in HEYGEN_MCP_UPLOAD_ROOTS), then pass the returned \`asset_id\`.
+- Bytes you already hold: a \`data:image/png;base64,…\` URI (PNG or JPEG, up to 10 MB).
 Good photos show one person, face forward, well lit, shoulders up, nothing covering the face.
 
 ## 2. Create the avatar (spends credits)
-\`create_photo_avatar\` with a \`name\` and one image source. To add another look to an avatar the user already has, pass its \`avatar_group_id\`. Run it once with \`dry_run: true\` if the user wants to see the request first. It returns \`group_id\`, \`look_id\`, \`status\` and \`next_step\`.
+\`create_photo_avatar\` with a \`name\` and the \`image\`. To add another look to an avatar the user already has, pass its \`avatar_group_id\`. Run it once with \`dry_run: true\` if the user wants to see the request first. It returns \`group_id\`, \`look_id\`, \`status\` and \`next_step\`.
 
 ## 3. Consent, when asked for
 If \`status\` is \`pending_consent\`, call \`start_avatar_consent\` with the \`group_id\`. It returns a \`consent_url\`: give it to the person in the photo; training only starts once they approve on that page. Nothing you call can skip this.
@@ -36,9 +37,9 @@ export function registerPhotoAvatarWorkflow(server: PromptCollector): void {
     },
   }, (args) => {
     const photo = args.photo.trim();
-    const source = /^https:\/\//i.test(photo) ? `image_url: ${photo}`
-      : /^[A-Za-z0-9_-]{6,}$/.test(photo) ? `image_asset_id: ${photo} (if this is not an asset id, ask the user)`
-        : `${photo} is not an https link: upload it with upload_asset (path) first and use the asset id as image_asset_id.`;
+    const source = /^https:\/\//i.test(photo) ? `image: ${photo}`
+      : /^[A-Za-z0-9_-]{6,}$/.test(photo) ? `image: ${photo} (if this is not an asset id, ask the user)`
+        : `${photo} is not an https link: upload it with upload_asset (path) first and pass the asset id as image.`;
     const aspect = args.orientation?.trim().toLowerCase() === 'portrait' ? '9:16' : '16:9';
     const task = [
       '## Your task',

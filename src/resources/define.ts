@@ -1,7 +1,8 @@
-import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate, type ReadResourceResult, type Resource, type Variables } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode, UriTemplate, type ReadResourceResult, type Resource, type Variables } from '@modelcontextprotocol/server';
 import type { ServerDeps } from '../context.js';
 import { HeyGenError } from '../heygen/errors.js';
 import { describeError } from '../errors.js';
+import { notFound } from '../not-found.js';
 
 /** What a resource read gets besides its URI: the server's dependencies and cancellation. */
 export interface ResourceCall {
@@ -96,12 +97,12 @@ export function jsonContents(uri: URL, value: unknown): ReadResourceResult {
 
 /**
  * HeyGen failures become resource errors worded as a tool would word them: a missing job or
- * catalog entry is resource-not-found (with the URI), anything else an internal error.
+ * catalog entry is the resource missing (notFound), anything else an internal error.
  */
 export function resourceError(uri: URL, err: unknown, idsFrom?: string): Error {
   if (err instanceof ProtocolError) return err;
   const text = describeError(err, { idsFrom });
-  if (err instanceof HeyGenError && (err.status === 404 || err.code.endsWith('not_found'))) return new ResourceNotFoundError(uri.href, text);
+  if (err instanceof HeyGenError && err.notFound) return notFound({ resource: uri.href }, text);
   return new ProtocolError(ProtocolErrorCode.InternalError, text);
 }
 

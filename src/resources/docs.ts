@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ResourceNotFoundError } from '@modelcontextprotocol/server';
+import { notFound } from '../not-found.js';
 import { defineResource, JSON_TYPE, template, variable, type ResourceDef } from './define.js';
 
 /** Resolves from src/resources (tests, tsx) and dist/resources (the package) alike. */
@@ -62,7 +62,7 @@ export const DOC_RESOURCES: ResourceDef[] = [
     read: async (uri, vars) => {
       const topic = variable(vars, 'topic');
       const text = await readDoc(topic);
-      if (text === undefined) throw new ResourceNotFoundError(uri.href, `Unknown docs topic "${topic.slice(0, 100)}". Topics: ${topics.join(', ')}.`);
+      if (text === undefined) throw notFound({ resource: uri.href }, `No docs topic is called that. Topics: ${topics.join(', ')}.`);
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
     },
   }),

@@ -1,5 +1,6 @@
-import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode, type ReadResourceResult, type Resource, type ResourceTemplateType, type Server, type Variables } from '@modelcontextprotocol/server';
 import { currentDeps, type ServerDeps } from '../context.js';
+import { notFound } from '../not-found.js';
 import type { SkillResources } from './skills.js';
 import { CATALOG_RESOURCES } from './catalog.js';
 import type { ResourceDef } from './define.js';
@@ -102,7 +103,7 @@ export function bindResources(server: Server, deps: ServerDeps, skills?: SkillRe
     const found = matchResource(raw);
     const skillVars = !found && skills ? skills.match(raw) : null;
     if (skillVars) return skills!.read(uri, skillVars, ctx);
-    if (!found) throw new ResourceNotFoundError(raw, `No resource at ${raw.slice(0, 200)}. List them with resources/list and resources/templates/list.`);
+    if (!found) throw notFound({ resource: raw }, 'resources/list and resources/templates/list name what this server offers.');
     const d = LOCAL_RESOURCES.has(found.def.name) ? deps : await currentDeps(deps);
     if (!d) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, 'No HeyGen key is saved for your account yet: call any HeyGen tool (it opens the key page) or my_heygen_key with action "replace".');
     const result = await found.def.read(uri, found.vars, { deps: d, signal: ctx.mcpReq.signal });

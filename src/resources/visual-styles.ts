@@ -1,5 +1,5 @@
-import { ResourceNotFoundError } from '@modelcontextprotocol/server';
 import { completeStyle, findStyle, styleJson, VISUAL_STYLES } from '../promptkit/styles.js';
+import { notFound } from '../not-found.js';
 import { defineResource, JSON_TYPE, template, variable, type ResourceDef } from './define.js';
 
 const INDEX_URI = 'heygen://visual-styles';
@@ -33,7 +33,7 @@ export const VISUAL_STYLE_RESOURCES: ResourceDef[] = [
     read: async (uri, vars) => {
       const name = variable(vars, 'name');
       const style = findStyle(name);
-      if (!style) throw new ResourceNotFoundError(uri.href, `Unknown visual style "${name.slice(0, 100)}". Read ${INDEX_URI} for the 20 names.`);
+      if (!style) throw notFound({ resource: uri.href }, `No visual style is called that; ${INDEX_URI} lists the 20 names.`);
       return { contents: [{ uri: uri.href, mimeType: JSON_TYPE, text: JSON.stringify(styleJson(style)) }] };
     },
   }),

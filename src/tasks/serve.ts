@@ -10,6 +10,7 @@ import {
 } from '@modelcontextprotocol/ext-tasks/core/v2';
 import type { ProcessTasks, ServerDeps } from '../context.js';
 import { sleep } from '../net/sleep.js';
+import { notFound } from '../not-found.js';
 import { isTerminal, type StartedJob, type TaskRecord } from '../state/tasks.js';
 import type { AnyToolDef } from '../tools/define.js';
 
@@ -118,14 +119,10 @@ export function v1Task(runner: ProcessTasks, r: TaskRecord): Record<string, unkn
   };
 }
 
-function notFound(): ProtocolError {
-  return new ProtocolError(ProtocolErrorCode.InvalidParams, 'Task not found: it never existed for this API key, or it expired.');
-}
-
 /** Reads a task of this key, taking over following it when no replica does. */
 async function load(deps: ServerDeps, runner: ProcessTasks, taskId: string): Promise<TaskRecord> {
   const r = await deps.state.tasks.get(taskId);
-  if (!r) throw notFound();
+  if (!r) throw notFound({ task: taskId }, 'It never existed for this API key, or it expired.');
   await runner.ensure(deps, r);
   return r;
 }
@@ -172,7 +169,9 @@ function bindV1(server: Server, deps: ServerDeps, runner: ProcessTasks): void {
     return v1Task(runner, (await runner.cancel(deps, p.taskId, ctx.mcpReq.signal)) ?? r) as Result;
   });
   server.setRequestHandler('tasks/list', { params: ListTasksRequestV1Schema.shape.params.unwrap() }, async (p) => {
-    const before = p.cursor !== undefined && /^\d{1,16}$/.test(p.cursor) ? Number(p.cursor) : undefined;
+    // 2025-11-25: a cursor this server did not issue is -32602, not a silent first page.
+    if (p.cursor !== undefined && !/^\d{1,16}$/.test(p.cursor)) throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Invalid cursor: pass the nextCursor of an earlier tasks/list, or none for the first page.');
+    const before = p.cursor !== undefined ? Number(p.cursor) : undefined;
     const page = await deps.state.tasks.list(51, before);
     const more = page.length > 50;
     const tasks = page.slice(0, 50);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { limit, nextToken, text } from './fields.js';
+import { text } from './fields.js';
 
-/** Input pieces every catalog list shares; ids use the shared heygenId() of ./fields.ts. */
-export const pagingInput = { limit: limit(), next_token: nextToken() };
+/** Input pieces every catalog list shares; ids use the shared heygenId() of ./fields.ts, paging ./paging.ts. */
 
 /** Case-insensitive "name contains". */
 export const queryInput = text(100).trim().optional().describe('part of the name');

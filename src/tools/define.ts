@@ -64,6 +64,13 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   annotations?: Partial<ToolAnnotations>;
   hints?: ErrorHints;
   /**
+   * Argument names older callers still send (a media input's former `<x>_url`, `_asset_id` and
+   * `_base64` fields; HeyGen's `file`), each folded into the argument it became before the
+   * arguments are checked. tools/list shows only today's names; an error about a folded value
+   * names the field as the caller spelled it.
+   */
+  formerNames?: Readonly<Record<string, FormerName>>;
+  /**
    * The `ui://` resource of the MCP Apps view that shows this tool's result (`_meta.ui` in
    * tools/list). Hosts without Apps ignore it; the result itself is the same for every client.
    */
@@ -76,6 +83,12 @@ export interface ToolDef<I extends z.ZodRawShape = z.ZodRawShape, O extends z.Zo
   input: () => I;
   output: () => O;
   handler(args: z.output<z.ZodObject<I>>, ctx: ToolContext): Promise<z.input<z.ZodObject<O>>>;
+}
+
+/** Where a former argument name goes: `to` the current one, its value converted by `value` if given. */
+export interface FormerName {
+  to: string;
+  value?: (v: unknown) => unknown;
 }
 
 export type AnyToolDef = ToolDef<any, any>;
@@ -205,8 +218,10 @@ export async function runTool(def: AnyToolDef, rawArgs: unknown, bind: CallBindi
   const { input, output } = schemasOf(def);
   const problem = argumentProblem(rawArgs);
   if (problem) return errorResult(problem);
-  const parsed = input.safeParse(rawArgs ?? {});
-  if (!parsed.success) return errorResult(formatIssues(parsed.error));
+  const folded = foldFormerNames(def, rawArgs);
+  if (typeof folded === 'string') return errorResult(folded);
+  const parsed = input.safeParse(folded.args ?? {});
+  if (!parsed.success) return errorResult(formatIssues(parsed.error, folded.spelled));
   const args = parsed.data as Record<string, unknown>;
   const trailing: ContentBlock[] = [];
   const notes: string[] = [];
@@ -291,9 +306,29 @@ function errorResult(text: string): CallToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
 
-/** zod issues as one line per field: `Invalid <path>: <what is allowed>`. */
-function formatIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 5).map((i) => describeError(new InputError(i.path.length ? i.path.join('.') : 'arguments', issueText(i))));
+/**
+ * The arguments with former names folded into today's (see ToolDef.formerNames), and which
+ * current name each folded value was spelled as; or the error text when one input came twice.
+ */
+function foldFormerNames(def: AnyToolDef, raw: unknown): { args: unknown; spelled: Map<string, string> } | string {
+  const spelled = new Map<string, string>();
+  if (!def.formerNames || !raw || typeof raw !== 'object' || Array.isArray(raw)) return { args: raw, spelled };
+  const args: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [old, { to, value }] of Object.entries(def.formerNames)) {
+    if (!Object.hasOwn(args, old) || args[old] === undefined) continue;
+    const first = spelled.get(to) ?? (args[to] !== undefined ? to : undefined);
+    if (first) return describeError(new InputError(to, `given twice, as ${first} and ${old}; pass it once, as ${to}`));
+    args[to] = value ? value(args[old]) : args[old];
+    delete args[old];
+    spelled.set(to, old);
+  }
+  return { args, spelled };
+}
+
+/** zod issues as one line per field: `Invalid <path>: <what is allowed>`, the path as the caller spelled it. */
+function formatIssues(error: z.ZodError, spelled: ReadonlyMap<string, string> = new Map()): string {
+  const pathOf = (p: PropertyKey[]) => p.map((k, n) => (n === 0 ? spelled.get(String(k)) ?? String(k) : String(k))).join('.');
+  const lines = error.issues.slice(0, 5).map((i) => describeError(new InputError(i.path.length ? pathOf(i.path) : 'arguments', issueText(i))));
   if (error.issues.length > 5) lines.push(`…and ${error.issues.length - 5} more problems.`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { inputRequired, ProtocolError, ProtocolErrorCode, inputResponse, type Server, type ServerContext, type Tool } from '@modelcontextprotocol/server';
+import { inputRequired, inputResponse, type Server, type ServerContext, type Tool } from '@modelcontextprotocol/server';
 import { DEFAULT_TOOLSETS, TOOLSET_SUMMARY, TOOLSETS, type Toolset } from '../config.js';
 import { currentDeps, type ServerDeps } from '../context.js';
 import { toolEntry } from './list-entry.js';
@@ -7,6 +7,7 @@ import { NeedsInput, runTool, type AnyToolDef, type CallBinding } from './define
 import { clientCapabilitiesOf, noKeyYet } from './key-gate.js';
 import myHeygenKey from './account/my-heygen-key.js';
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import { notFound } from '../not-found.js';
 import { accountTools } from './account/index.js';
 import { assetsTools } from './assets/index.js';
 import { batchTools } from './batch/index.js';
@@ -88,9 +89,9 @@ export function bindTools(server: Server, deps: ServerDeps, taskHook: TaskHook):
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const def = t.byName.get(request.params.name);
     if (!def) {
-      const why = deps.config.readOnly && ALL_TOOLS.some((d) => d.name === request.params.name) ? ' (this server runs --read-only)' : '';
+      const why = deps.config.readOnly && ALL_TOOLS.some((d) => d.name === request.params.name) ? 'This server runs --read-only, which leaves it out. ' : '';
       // An unknown tool is a protocol error (-32602), not a failed call.
-      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool "${request.params.name.slice(0, 100)}"${why}. tools/list names the tools this server offers.`);
+      throw notFound({ tool: request.params.name }, `${why}tools/list names the tools this server offers.`);
     }
     const caps = () => clientCapabilitiesOf(server, deps, ctx);
     let bound = deps;

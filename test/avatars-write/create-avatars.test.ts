@@ -10,10 +10,10 @@ beforeEach(() => { h.sim.clearRequests(); });
 const body = () => h.sim.apiRequests().filter((r) => r.method === 'POST')[0]?.body as Record<string, any>;
 
 describe('create_photo_avatar', () => {
-  it('POSTs /v3/avatars type photo with the asset id, and says how to follow training', async () => {
+  it('POSTs /v3/avatars type photo with the asset id given as image, and says how to follow training', async () => {
     const { asset_id } = await h.ok('upload_asset', { base64: JPEG().toString('base64'), filename: 'me.jpg' });
     h.sim.clearRequests();
-    const out = await h.ok('create_photo_avatar', { name: 'Me', image_asset_id: asset_id });
+    const out = await h.ok('create_photo_avatar', { name: 'Me', image: asset_id });
     expect(h.sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/avatars']);
     expect(body()).toEqual({ type: 'photo', name: 'Me', file: { type: 'asset_id', asset_id } });
     expect(out).toMatchObject({ status: 'processing' });
@@ -23,32 +23,64 @@ describe('create_photo_avatar', () => {
     expect(out.next_step).toContain(out.group_id);
   });
 
-  it('sends an https URL through as {type:url} and base64 with the media type read from the bytes', async () => {
-    await h.ok('create_photo_avatar', { name: 'Url', image_url: 'https://example.com/face.jpg' });
+  it('image is one string: an https URL goes through as {type:url}, a data: URI as base64 typed from its bytes (not its label)', async () => {
+    await h.ok('create_photo_avatar', { name: 'Url', image: 'https://example.com/face.jpg' });
     expect(body().file).toEqual({ type: 'url', url: 'https://example.com/face.jpg' });
     h.sim.clearRequests();
     const jpeg = JPEG(64);
-    await h.ok('create_photo_avatar', { name: 'B64', image_base64: jpeg.toString('base64') });
+    await h.ok('create_photo_avatar', { name: 'B64', image: `data:image/png;base64,${jpeg.toString('base64')}` });
     expect(body().file).toEqual({ type: 'base64', media_type: 'image/jpeg', data: jpeg.toString('base64') });
   });
 
-  it('refuses no source, two sources, http URLs and non-image base64, with no request', async () => {
-    expect(await h.fails('create_photo_avatar', { name: 'x' })).toMatch(/Invalid image_asset_id: give one of/);
-    expect(await h.fails('create_photo_avatar', { name: 'x', image_asset_id: 'a1', image_url: 'https://e.com/a.jpg' })).toMatch(/only one/);
-    expect(await h.fails('create_photo_avatar', { name: 'x', image_url: 'http://e.com/a.jpg' })).toMatch(/image_url/);
-    expect(await h.fails('create_photo_avatar', { name: 'x', image_base64: MP3().toString('base64') })).toMatch(/image\/png, image\/jpeg/);
+  it('lists image as the one media field: no image_url, image_asset_id, image_base64 or file in tools/list', async () => {
+    const tool = (await h.client.listTools()).tools.find((t) => t.name === 'create_photo_avatar')!;
+    expect(Object.keys(tool.inputSchema.properties ?? {})).toEqual(['name', 'image', 'avatar_group_id', 'dry_run', 'allow_duplicate']);
+    expect(tool.inputSchema.required).toEqual(['name', 'image']);
+    expect(tool.inputSchema.properties?.image).toMatchObject({ type: 'string', description: expect.stringMatching(/data: URI \(PNG or JPEG\)/) });
+  });
+
+  it('refuses no image, http URLs, non-image bytes, a non-base64 data: URI and a non-string, naming image and what it takes, with no request', async () => {
+    expect(await h.fails('create_photo_avatar', { name: 'x' })).toMatch(/^Invalid image: required: an https URL, an asset id from upload_asset, or a data:<type>;base64,<data> URI of PNG or JPEG/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: 'http://e.com/a.jpg' })).toMatch(/^Invalid image: must be https, not http/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: `data:image/jpeg;base64,${MP3().toString('base64')}` })).toMatch(/^Invalid image: content must be PNG or JPEG \(read from the bytes, which are MP3\)/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: 'data:image/png,hello' })).toMatch(/^Invalid image: a data: URI must be base64/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: 42 })).toMatch(/^Invalid image: must be one string/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('inline bytes are capped at 10 MB decoded, checked before anything is sent', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
+    JPEG().copy(big);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: `data:image/jpeg;base64,${big.toString('base64')}` })).toMatch(/^Invalid image: decodes to .*over the 10\.0 MB limit/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('the former fields image_url / image_asset_id / image_base64 still work, folded into image; errors name the field the caller sent', async () => {
+    await h.ok('create_photo_avatar', { name: 'Old url', image_url: 'https://example.com/old.jpg' });
+    expect(body().file).toEqual({ type: 'url', url: 'https://example.com/old.jpg' });
+    h.sim.clearRequests();
+    const dry = await h.ok('create_photo_avatar', { name: 'Old id', image_asset_id: 'asset_old_1', dry_run: true });
+    expect(dry.request.body.file).toEqual({ type: 'asset_id', asset_id: 'asset_old_1' });
+    const jpeg = JPEG(32);
+    await h.ok('create_photo_avatar', { name: 'Old b64', image_base64: jpeg.toString('base64') });
+    expect(body().file).toEqual({ type: 'base64', media_type: 'image/jpeg', data: jpeg.toString('base64') });
+    h.sim.clearRequests();
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_asset_id: 'a1', image_url: 'https://e.com/a.jpg' })).toMatch(/^Invalid image: given twice, as image_asset_id and image_url; pass it once, as image/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image: 'a1', image_base64: jpeg.toString('base64') })).toMatch(/^Invalid image: given twice, as image and image_base64/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_url: 'http://e.com/a.jpg' })).toMatch(/^Invalid image_url: must be https/);
+    expect(await h.fails('create_photo_avatar', { name: 'x', image_base64: MP3().toString('base64') })).toMatch(/^Invalid image_base64: content must be PNG or JPEG/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 
   it('dry_run returns the exact request and spends nothing', async () => {
-    const out = await h.ok('create_photo_avatar', { name: 'Dry', image_url: 'https://example.com/a.jpg', dry_run: true });
+    const out = await h.ok('create_photo_avatar', { name: 'Dry', image: 'https://example.com/a.jpg', dry_run: true });
     expect(out).toEqual({ dry_run: true, request: { method: 'POST', path: '/v3/avatars', body: { type: 'photo', name: 'Dry', file: { type: 'url', url: 'https://example.com/a.jpg' } } } });
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 
   it('reports a 5xx as possibly created and points at list_avatar_groups, without resubmitting', async () => {
     h.sim.fault({ method: 'POST', path: '/v3/avatars', kind: 'status', status: 502, times: 3 });
-    const text = await h.fails('create_photo_avatar', { name: 'Flaky', image_url: 'https://example.com/b.jpg' });
+    const text = await h.fails('create_photo_avatar', { name: 'Flaky', image: 'https://example.com/b.jpg' });
     expect(text).toMatch(/may have been created.*list_avatar_groups/);
     expect(h.sim.apiRequests()).toHaveLength(1);
     h.sim.clearFaults();
@@ -87,7 +119,7 @@ describe('create_prompt_avatar', () => {
 
 describe('create_digital_twin and consent', () => {
   it('creates a twin from footage, surfaces pending_consent, then start_avatar_consent returns the consent URL', async () => {
-    const out = await h.ok('create_digital_twin', { name: 'Twin', footage_url: 'https://example.com/train.mp4' });
+    const out = await h.ok('create_digital_twin', { name: 'Twin', footage: 'https://example.com/train.mp4' });
     expect(body()).toEqual({ type: 'digital_twin', name: 'Twin', file: { type: 'url', url: 'https://example.com/train.mp4' } });
     expect(out.status).toBe('pending_consent');
     expect(out.next_step).toMatch(/start_avatar_consent.*consent_url/);
@@ -99,9 +131,25 @@ describe('create_digital_twin and consent', () => {
     expect(c.next_step).toContain(c.consent_url);
   });
 
-  it('refuses footage from two sources or none, and consent video mixed with text', async () => {
-    expect(await h.fails('create_digital_twin', { name: 'T' })).toMatch(/footage_asset_id/);
-    expect(await h.fails('start_avatar_consent', { group_id: 'g1', consent_video_url: 'https://e.com/c.mp4', consent_text: 'I agree' })).toMatch(/Invalid consent_text: cannot be combined/);
+  it('footage and consent_video are one string each (URL or asset id, no inline bytes); the former fields fold into them', async () => {
+    const dry = await h.ok('create_digital_twin', { name: 'Twin id', footage: 'asset_footage_1', dry_run: true });
+    expect(dry.request.body).toEqual({ type: 'digital_twin', name: 'Twin id', file: { type: 'asset_id', asset_id: 'asset_footage_1' } });
+    const old = await h.ok('create_digital_twin', { name: 'Twin old', footage_asset_id: 'asset_footage_2', dry_run: true });
+    expect(old.request.body.file).toEqual({ type: 'asset_id', asset_id: 'asset_footage_2' });
+    const twin = await h.ok('create_digital_twin', { name: 'Twin consent', footage: 'https://example.com/twin.mp4' });
+    h.sim.clearRequests();
+    await h.ok('start_avatar_consent', { group_id: twin.group_id, consent_video: 'https://example.com/consent.mp4' });
+    expect(body()).toEqual({ consent_video: { type: 'url', url: 'https://example.com/consent.mp4' } });
+    h.sim.clearRequests();
+    await h.ok('start_avatar_consent', { group_id: twin.group_id, consent_video_url: 'https://example.com/consent.mp4' });
+    expect(body()).toEqual({ consent_video: { type: 'url', url: 'https://example.com/consent.mp4' } });
+  });
+
+  it('refuses footage from two sources, none or inline, and consent video mixed with text', async () => {
+    expect(await h.fails('create_digital_twin', { name: 'T' })).toMatch(/^Invalid footage: required: an https URL or an asset id from upload_asset/);
+    expect(await h.fails('create_digital_twin', { name: 'T', footage: 'https://e.com/a.mp4', footage_url: 'https://e.com/b.mp4' })).toMatch(/^Invalid footage: given twice/);
+    expect(await h.fails('create_digital_twin', { name: 'T', footage: 'data:video/mp4;base64,AAAA' })).toMatch(/^Invalid footage: takes no inline data here/);
+    expect(await h.fails('start_avatar_consent', { group_id: 'g1', consent_video: 'https://e.com/c.mp4', consent_text: 'I agree' })).toMatch(/Invalid consent_text: cannot be combined/);
     expect(await h.fails('start_avatar_consent', { group_id: 'g1', consent_text: 'a <b>' })).toMatch(/consent_text/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });

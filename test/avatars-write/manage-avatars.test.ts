@@ -7,7 +7,7 @@ afterAll(async () => { await h.close(); });
 beforeEach(() => { h.sim.clearRequests(); });
 
 async function newAvatar(name: string): Promise<{ group_id: string; look_id: string }> {
-  const out = await h.ok('create_photo_avatar', { name, image_url: `https://example.com/${name}.jpg` });
+  const out = await h.ok('create_photo_avatar', { name, image: `https://example.com/${name}.jpg` });
   h.sim.clearRequests();
   return out as { group_id: string; look_id: string };
 }

@@ -17,8 +17,8 @@ describe('create_photo_avatar_workflow prompt', () => {
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 
-  it('passes an https photo straight through as image_url', async () => {
+  it('passes an https photo straight through as image', async () => {
     const r = await h.client.getPrompt({ name: 'create_photo_avatar_workflow', arguments: { photo: 'https://example.com/me.jpg' } });
-    expect((r.messages[0]!.content as { text: string }).text).toContain('image_url: https://example.com/me.jpg');
+    expect((r.messages[0]!.content as { text: string }).text).toContain('image: https://example.com/me.jpg');
   });
 });

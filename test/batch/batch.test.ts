@@ -106,7 +106,7 @@ describe('create_lipsync_batch / create_video_translation_batch', () => {
 
   it.each([
     ['create_lipsync_batch', { lipsyncs: [{ video: VIDEO }] }, /audio/],
-    ['create_lipsync_batch', { lipsyncs: [{ video: VIDEO, audio: { type: 'url', url: 'http://a' } }] }, /lipsyncs\[0\]\.audio\.url/],
+    ['create_lipsync_batch', { lipsyncs: [{ video: VIDEO, audio: { type: 'url', url: 'http://a' } }] }, /^Invalid lipsyncs\.0\.audio\.url: must be https/],
     ['create_video_translation_batch', { video_translations: [{ video: VIDEO }] }, /output_language/],
     ['create_video_translation_batch', { video_translations: Array.from({ length: 101 }, () => ({ video: VIDEO, output_language: 'German' })) }, /video_translations/],
   ])('%s refuses %j with no request', async (tool, args, field) => {

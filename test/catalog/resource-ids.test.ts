@@ -13,7 +13,7 @@ describe('catalog and job resources hold their ids to the tools\' id rule', () =
     h.sim.clearRequests();
     const err = await h.client.readResource({ uri }).then(() => undefined, (e: { code?: number; message?: string }) => e);
     expect(err?.code).toBe(-32602);
-    expect(err?.message).toMatch(/Invalid [a-z_]+: must be a HeyGen id|No resource at/);
+    expect(err?.message).toMatch(/Invalid [a-z_]+: must be a HeyGen id|Resource not found: "heygen:/);
     // One error code in the text at most: the SDK adds its prefix once.
     expect((err?.message ?? '').match(/MCP error/g)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(h.sim.apiRequests()).toHaveLength(0);

@@ -39,7 +39,7 @@ describe('create_lipsync', () => {
     [{ video: VIDEO }, /audio/],
     [{ audio: AUDIO }, /video/],
     [{ video: VIDEO, audio: 'http://cdn.example.com/a.mp3' }, /audio/],
-    [{ video: VIDEO, audio: `https://cdn.example.com/${'a'.repeat(2048)}` }, /^Invalid audio: .*2048 characters or an asset id/],
+    [{ video: VIDEO, audio: `https://cdn.example.com/${'a'.repeat(2048)}` }, /^Invalid audio: must be an https URL of at most 2048 characters/],
     [{ video: VIDEO, audio: AUDIO, start_time: 5, end_time: 5 }, /end_time/],
     [{ video: VIDEO, audio: AUDIO, mode: 'fast' }, /mode/],
   ])('refuses %j with no request', async (args, field) => {

@@ -174,7 +174,7 @@ describe('A24–A27: malformed calls, modes and ownership', () => {
       ro.sim.clearRequests();
       const err = await ro.call('create_video_translation', { video: 'https://example.com/v.mp4', output_languages: ['Spanish'] }).then(() => undefined, (e: { code?: number; message?: string }) => e);
       expect(err?.code).toBe(-32602);
-      expect(err?.message).toMatch(/Unknown tool .*read-only/);
+      expect(err?.message).toMatch(/Tool not found: .*read-only/);
       expect(ro.sim.apiRequests()).toHaveLength(0);
     } finally {
       await ro.close();

@@ -120,7 +120,7 @@ describe('visual style resources', () => {
     // Names that start with what was typed come first, then names that merely contain it.
     expect(r.completion.values.slice(0, 4)).toEqual(VISUAL_STYLES.filter((s) => s.slug.startsWith('d')).map((s) => s.slug));
     expect(r.completion.values).toContain('red-wire');
-    await expect(h.client.readResource({ uri: 'heygen://visual-styles/bauhaus' })).rejects.toThrow(/Unknown visual style/);
+    await expect(h.client.readResource({ uri: 'heygen://visual-styles/bauhaus' })).rejects.toThrow(/Resource not found: "heygen:\/\/visual-styles\/bauhaus". No visual style is called that/);
   });
 });
 
@@ -153,6 +153,6 @@ describe('docs resources', () => {
     expect(r.completion.values).toEqual(['video-agent', 'visual-styles', 'video-generation', 'video-status']);
     const { resources } = await h.client.listResources();
     expect(resources.filter((x) => x.uri.startsWith('heygen://docs/'))).toHaveLength(topics.length);
-    await expect(h.client.readResource({ uri: 'heygen://docs/..%2Fpackage' })).rejects.toThrow(/Unknown docs topic/);
+    await expect(h.client.readResource({ uri: 'heygen://docs/..%2Fpackage' })).rejects.toThrow(/Resource not found: .*No docs topic is called that/);
   });
 });

@@ -93,7 +93,7 @@ describe('tools/list', () => {
     h = await connect();
     const err = await h.call('no_such_tool').then(() => undefined, (e: { code?: number; message?: string }) => e);
     expect(err?.code).toBe(-32602);
-    expect(err?.message).toMatch(/Unknown tool "no_such_tool"/);
+    expect(err?.message).toMatch(/Tool not found: "no_such_tool"/);
     const r2 = await h.call('get_account', { surprise: 1 });
     expect(r2.isError ?? false).toBe(false);
   });

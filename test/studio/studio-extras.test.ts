@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Harness } from '../helpers/harness.js';
+import { MP4, PNG } from '../assets/fixtures.js';
 
 const VIDEO = 'https://cdn.example.com/talk.mp4';
 let h: Harness;
@@ -19,8 +20,11 @@ describe('background removal', () => {
     expect((await h.deps.state.jobs.recent(1))[0]).toMatchObject({ kind: 'background_removal', id: out.job_id });
   });
 
-  it('takes an asset id or a data: URI as the video (base64 is allowed here)', async () => {
-    await h.ok('create_background_removal', { video: 'data:video/mp4;base64,AAAA', dry_run: true });
+  it('takes an asset id or a data: URI of video bytes as the video (base64 is allowed here); other bytes are refused', async () => {
+    const mp4 = MP4(64);
+    const inline = await h.ok('create_background_removal', { video: `data:video/mp4;base64,${mp4.toString('base64')}`, dry_run: true });
+    expect(inline.request.body.video).toEqual({ type: 'base64', media_type: 'video/mp4', data: mp4.toString('base64') });
+    expect(await h.fails('create_background_removal', { video: `data:video/mp4;base64,${PNG().toString('base64')}` })).toMatch(/^Invalid video: content must be MP4 or WebM \(read from the bytes, which are PNG\)/);
     const dry = await h.ok('create_background_removal', { video: 'asset_123', dry_run: true });
     expect(dry.request).toEqual({ method: 'POST', path: '/v3/background-removals', body: { video: { type: 'asset_id', asset_id: 'asset_123' } } });
     expect(writes()).toHaveLength(0);
@@ -127,7 +131,7 @@ describe('brand kits, glossaries, sounds', () => {
     [{}, /query/],
     [{ query: 'x', type: 'speech' }, /type/],
     [{ query: 'x', min_score: 2 }, /min_score/],
-    [{ query: 'x', limit: 51 }, /limit/],
+    [{ query: 'x', limit: 101 }, /limit/],
   ])('search_sounds refuses %j with no request', async (args, field) => {
     expect(await h.fails('search_sounds', args)).toMatch(field);
     expect(h.sim.apiRequests()).toHaveLength(0);

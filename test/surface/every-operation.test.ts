@@ -42,13 +42,13 @@ const STEPS: Step[] = [
   { op: 'POST /v3/voices', tool: 'design_voice', args: () => ({ prompt: 'warm narrator', seed: 2 }) },
   { op: 'POST /v3/voices/speech', tool: 'create_speech', args: (i) => ({ text: 'Every operation.', voice_id: i.starfish!, input_type: 'text' }) },
   // avatars
-  { op: 'POST /v3/avatars', tool: 'create_photo_avatar', args: () => ({ name: 'Surface photo', file: { type: 'url', url: 'https://cdn.example.com/face.jpg' } }), save: (o, i) => { i.group = o.group_id; i.newLook = o.look_id; } },
+  { op: 'POST /v3/avatars', tool: 'create_photo_avatar', args: () => ({ name: 'Surface photo', image: 'https://cdn.example.com/face.jpg' }), save: (o, i) => { i.group = o.group_id; i.newLook = o.look_id; } },
   { op: 'GET /v3/avatars/{group_id}', tool: 'get_avatar_group', args: (i) => ({ group_id: i.group! }) },
   { op: 'PATCH /v3/avatars/looks/{look_id}', tool: 'update_avatar_look', args: (i) => ({ look_id: i.newLook!, name: 'Renamed look' }), advanceMs: 5_000 },
   { op: 'POST /v3/avatars/{group_id}/consent', tool: 'start_avatar_consent', args: (i) => ({ group_id: i.twin! }) },
   { op: 'DELETE /v3/avatars/looks/{look_id}', tool: 'delete_avatar_look', args: (i) => ({ look_id: i.newLook! }) },
   { op: 'DELETE /v3/avatars/{group_id}', tool: 'delete_avatar_group', args: (i) => ({ group_id: i.twin! }) },
-  { op: 'POST /v3/voices/clone', tool: 'clone_voice', args: () => ({ voice_name: 'Surface voice', audio_url: AUDIO }), save: (o, i) => { i.clone = o.voice_id; } },
+  { op: 'POST /v3/voices/clone', tool: 'clone_voice', args: () => ({ voice_name: 'Surface voice', audio: AUDIO }), save: (o, i) => { i.clone = o.voice_id; } },
   { op: 'DELETE /v3/voices/{voice_id}', tool: 'delete_voice', args: (i) => ({ voice_id: i.clone! }), advanceMs: 2_000 },
   // assets
   { op: 'POST /v3/assets', tool: 'upload_asset', args: () => ({ base64: PNG, filename: 'a.png' }), save: (o, i) => { i.asset = o.asset_id; } },
@@ -149,7 +149,7 @@ beforeAll(async () => {
   ids.look = look.look_id;
   ids.voice = look.default_voice_id;
   ids.starfish = (await h.deps.heygen.voices.list({ engine: 'starfish', limit: 1 })).items[0]!.voice_id;
-  ids.twin = (await h.ok('create_digital_twin', { name: 'Surface twin', footage_url: VIDEO })).group_id;
+  ids.twin = (await h.ok('create_digital_twin', { name: 'Surface twin', footage: VIDEO })).group_id;
 });
 afterAll(async () => {
   setMultipartThresholdForTests();

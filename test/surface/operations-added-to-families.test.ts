@@ -128,7 +128,7 @@ describe('output fields added to existing tools', () => {
     const { video_id } = await h.ok('create_avatar_video', { avatar_id: look.look_id, script: 'Thumbnail check.', allow_duplicate: true });
     h.sim.advance(3_000);
     expect((await h.ok('get_video', { video_id })).thumbnail_url).toMatch(/^http/);
-    const twin = await h.ok('create_digital_twin', { name: 'Consent twin', footage_url: VIDEO, allow_duplicate: true });
+    const twin = await h.ok('create_digital_twin', { name: 'Consent twin', footage: VIDEO, allow_duplicate: true });
     expect((await h.ok('get_avatar_group', { group_id: twin.group_id })).consent_status).toEqual(expect.any(String));
   });
 });

@@ -99,7 +99,7 @@ describe('update_proofread_subtitles', () => {
 
   it('needs an SRT as an https URL or asset id and sends nothing otherwise', async () => {
     expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1' })).toMatch(/srt/);
-    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1', srt: 'file:///etc/passwd' })).toMatch(/^Invalid srt: .*https:\/\/ URL.*or an asset id/);
+    expect(await h.fails('update_proofread_subtitles', { proofread_id: 'p1', srt: 'file:///etc/passwd' })).toMatch(/^Invalid srt: must be an https URL or an asset id from upload_asset/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });

@@ -89,7 +89,7 @@ describe('create_video_translation', () => {
   it('refuses a video that is neither an https URL nor an asset id, naming video, with no request at all', async () => {
     const r = await h.call('create_video_translation', { video: 'not a url or id!', output_languages: ['Japanese'] });
     expect(r.isError).toBe(true);
-    expect((r.content[0] as { text: string }).text).toMatch(/^Invalid video: .*https:\/\/ URL.*or an asset id/);
+    expect((r.content[0] as { text: string }).text).toMatch(/^Invalid video: must be an https URL or an asset id from upload_asset/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 

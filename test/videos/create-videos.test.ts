@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, textOf, type Harness } from '../helpers/harness.js';
 import { pickLook, posts } from './helpers.js';
+import { MP4, PNG } from '../assets/fixtures.js';
 
 let h: Harness;
 let look: { look_id: string; default_voice_id: string };
@@ -125,9 +126,11 @@ describe('create_video_from_image', () => {
     });
   });
 
-  it('takes base64 with its media type', async () => {
-    const r = await h.ok('create_video_from_image', { image: 'data:image/png;base64,aGVsbG8=', audio: 'https://cdn.example.com/a.mp3', dry_run: true });
-    expect(r.request.body.image).toEqual({ type: 'base64', media_type: 'image/png', data: 'aGVsbG8=' });
+  it('takes a data: URI typed from its bytes, and refuses bytes that are not an image', async () => {
+    const png = PNG(32);
+    const r = await h.ok('create_video_from_image', { image: `data:image/png;base64,${png.toString('base64')}`, audio: 'https://cdn.example.com/a.mp3', dry_run: true });
+    expect(r.request.body.image).toEqual({ type: 'base64', media_type: 'image/png', data: png.toString('base64') });
+    expect(await h.fails('create_video_from_image', { image: 'data:image/png;base64,aGVsbG8=', audio: 'https://cdn.example.com/a.mp3' })).toMatch(/^Invalid image: content must be PNG or JPEG \(read from the bytes\)/);
   });
 
   it.each([
@@ -172,6 +175,9 @@ describe('create_studio_video', () => {
     [[{ type: 'video', source: 'not a file!' }], /scenes\.0\.source/],
     [[{ type: 'video', source: 'https://cdn.example.com/c.mp4', avatar_id: 'abc' }], /scenes\.0\.avatar_id/],
     [[{ type: 'cartoon' }], /scenes/],
+    [[{ type: 'image', source: `data:image/png;base64,${MP4().toString('base64')}`, duration: 2 }], /^Invalid scenes\.0\.source: an image scene takes a PNG or JPEG image \(the bytes are video\/mp4\)/],
+    [[{ type: 'video', source: `data:video/mp4;base64,${PNG().toString('base64')}` }], /^Invalid scenes\.0\.source: a video scene takes an MP4 or WebM video/],
+    [[{ type: 'video', source: { type: 'url', url: 'http://cdn.example.com/c.mp4' } }], /^Invalid scenes\.0\.source\.url: must be https/],
   ])('refuses scenes %j with no request', async (scenes, why) => {
     expect(await h.fails('create_studio_video', { scenes })).toMatch(why);
     expect(h.sim.apiRequests()).toHaveLength(0);

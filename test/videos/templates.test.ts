@@ -82,6 +82,13 @@ describe('create_video_from_template', () => {
     expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: {}, subtitles: { font_size: 40 } })).toMatch(/subtitles\.preset_name/);
   });
 
+  it('a media variable is a media input like any other: a bare asset id becomes {asset_id}, http is refused', async () => {
+    const r = await h.ok('create_video_from_template', { template_id: tpl.template_id, variables: { logo: 'logo_asset_2' }, dry_run: true });
+    expect(r.request.body.variables).toEqual({ logo: { name: 'logo', type: 'image', properties: { asset_id: 'logo_asset_2' } } });
+    expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: { logo: 'http://cdn.example.com/logo.png' } })).toMatch(/^Invalid variables\.logo: must be https/);
+    expect(posts(h)).toHaveLength(0);
+  });
+
   it('refuses an unknown scene and a wrong fps before any POST', async () => {
     expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: {}, scene_ids: ['ffff'] })).toMatch(/scene_ids\.0/);
     expect(await h.fails('create_video_from_template', { template_id: tpl.template_id, variables: {}, fps: 24 })).toMatch(/fps/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, textOf, type Harness } from '../helpers/harness.js';
+import { PNG, SRT } from '../assets/fixtures.js';
 
 let h: Harness;
 beforeAll(async () => { h = await connect(); });
@@ -12,7 +13,7 @@ describe('create_video_agent', () => {
     h.sim.clearRequests();
     const styles = await h.ok('list_video_agent_styles', { limit: 3 });
     const style = styles.styles[0].style_id as string;
-    const r = await h.call('create_video_agent', { prompt: PROMPT, style_id: style, orientation: 'portrait', files: ['https://cdn.example.com/logo.png', 'data:image/png;base64,aGk='] });
+    const r = await h.call('create_video_agent', { prompt: PROMPT, style_id: style, orientation: 'portrait', files: ['https://cdn.example.com/logo.png', `data:image/png;base64,${PNG(16).toString('base64')}`, `data:text/plain;base64,${SRT.toString('base64')}`] });
     expect(r.isError).toBeFalsy();
     const out = r.structuredContent as any;
     expect(out.session_id).toMatch(/^[0-9a-f]+$/);
@@ -22,7 +23,7 @@ describe('create_video_agent', () => {
     expect(post[0]!.path).toBe('/v3/video-agents');
     expect(post[0]!.headers['x-api-key']).toBe(h.sim.apiKey);
     expect(post[0]!.headers['content-type']).toBe('application/json');
-    expect(post[0]!.body).toEqual({ prompt: PROMPT, style_id: style, orientation: 'portrait', files: [{ type: 'url', url: 'https://cdn.example.com/logo.png' }, { type: 'base64', media_type: 'image/png', data: 'aGk=' }] });
+    expect(post[0]!.body).toEqual({ prompt: PROMPT, style_id: style, orientation: 'portrait', files: [{ type: 'url', url: 'https://cdn.example.com/logo.png' }, { type: 'base64', media_type: 'image/png', data: expect.any(String) }, { type: 'base64', media_type: 'application/x-subrip', data: SRT.toString('base64') }] });
     const link = r.content.find((c) => c.type === 'resource_link') as any;
     expect(link.uri).toBe(`heygen://video-agent/sessions/${out.session_id}`);
     expect(textOf(r)).toMatch(/wait_for_job/);

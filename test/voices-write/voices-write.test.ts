@@ -38,9 +38,9 @@ describe('design_voice', () => {
 });
 
 describe('clone_voice', () => {
-  it('POSTs /v3/voices/clone with base64 audio typed from its bytes, and explains the "complete" status', async () => {
+  it('POSTs /v3/voices/clone with audio as one data: URI, typed from its bytes, and explains the "complete" status', async () => {
     const wav = WAV(300);
-    const out = await h.ok('clone_voice', { voice_name: 'My voice', audio_base64: wav.toString('base64'), language: 'en', remove_background_noise: false });
+    const out = await h.ok('clone_voice', { voice_name: 'My voice', audio: `data:audio/wav;base64,${wav.toString('base64')}`, language: 'en', remove_background_noise: false });
     expect(post().path).toBe('/v3/voices/clone');
     expect(post().body).toEqual({ voice_name: 'My voice', audio: { type: 'base64', media_type: 'audio/wav', data: wav.toString('base64') }, language: 'en', remove_background_noise: false });
     expect(out.voice_id).toBeTruthy();
@@ -48,23 +48,46 @@ describe('clone_voice', () => {
     expect(out.next_step).toContain('voice_clone');
   });
 
-  it('sends an uploaded asset id as {type: asset_id}', async () => {
+  it('audio is one string: an uploaded asset id goes as {type: asset_id}, an https URL as {type: url}', async () => {
     const { asset_id } = await h.ok('upload_asset', { base64: MP3().toString('base64'), filename: 's.mp3' });
     h.sim.clearRequests();
-    await h.ok('clone_voice', { voice_name: 'From asset', audio_asset_id: asset_id });
+    await h.ok('clone_voice', { voice_name: 'From asset', audio: asset_id });
     expect(post().body).toEqual({ voice_name: 'From asset', audio: { type: 'asset_id', asset_id } });
+    h.sim.clearRequests();
+    await h.ok('clone_voice', { voice_name: 'From url', audio: 'https://example.com/sample.mp3' });
+    expect(post().body).toEqual({ voice_name: 'From url', audio: { type: 'url', url: 'https://example.com/sample.mp3' } });
   });
 
-  it('refuses an image as the sample, and no sample at all, with no request', async () => {
-    expect(await h.fails('clone_voice', { voice_name: 'x', audio_base64: JPEG().toString('base64') })).toMatch(/audio_base64: content must be audio\/mpeg, audio\/wav/);
-    expect(await h.fails('clone_voice', { voice_name: 'x' })).toMatch(/give one of audio_asset_id, audio_url or audio_base64/);
+  it('tools/list shows one audio field, described with the kinds it takes inline', async () => {
+    const tool = (await h.client.listTools()).tools.find((t) => t.name === 'clone_voice')!;
+    expect(Object.keys(tool.inputSchema.properties ?? {}).filter((k) => k.startsWith('audio'))).toEqual(['audio']);
+    expect(tool.inputSchema.required).toContain('audio');
+    expect(tool.inputSchema.properties?.audio).toMatchObject({ type: 'string', description: 'https URL, asset id or data: URI (MP3 or WAV)' });
+  });
+
+  it('refuses an image as the sample, and no sample at all, naming audio and what it takes, with no request', async () => {
+    expect(await h.fails('clone_voice', { voice_name: 'x', audio: `data:audio/mpeg;base64,${JPEG().toString('base64')}` })).toMatch(/^Invalid audio: content must be MP3 or WAV \(read from the bytes, which are JPEG\)/);
+    expect(await h.fails('clone_voice', { voice_name: 'x' })).toMatch(/^Invalid audio: required: an https URL, an asset id from upload_asset, or a data:<type>;base64,<data> URI of MP3 or WAV/);
+    expect(await h.fails('clone_voice', { voice_name: 'x', audio: 'not an id!' })).toMatch(/^Invalid audio: must be an https URL, an asset id/);
+    expect(h.sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('the former audio_base64 / audio_asset_id / audio_url fields still work, folded into audio', async () => {
+    const mp3 = MP3(64);
+    await h.ok('clone_voice', { voice_name: 'Old b64', audio_base64: mp3.toString('base64') });
+    expect((post().body as { audio: unknown }).audio).toEqual({ type: 'base64', media_type: 'audio/mpeg', data: mp3.toString('base64') });
+    h.sim.clearRequests();
+    const dry = await h.ok('clone_voice', { voice_name: 'Old id', audio_asset_id: 'asset_voice_1', dry_run: true });
+    expect(dry.request.body.audio).toEqual({ type: 'asset_id', asset_id: 'asset_voice_1' });
+    expect(await h.fails('clone_voice', { voice_name: 'x', audio_base64: JPEG().toString('base64') })).toMatch(/^Invalid audio_base64: content must be MP3 or WAV/);
+    expect(await h.fails('clone_voice', { voice_name: 'x', audio: 'a1', audio_url: 'https://e.com/a.mp3' })).toMatch(/^Invalid audio: given twice, as audio and audio_url/);
     expect(h.sim.apiRequests()).toHaveLength(0);
   });
 });
 
 describe('delete_voice', () => {
   it('DELETEs /v3/voices/{id}; a second delete (404 voice_not_found) still counts as done', async () => {
-    const { voice_id } = await h.ok('clone_voice', { voice_name: 'Temp', audio_url: 'https://example.com/s.mp3' });
+    const { voice_id } = await h.ok('clone_voice', { voice_name: 'Temp', audio: 'https://example.com/s.mp3' });
     h.sim.clearRequests();
     expect(await h.ok('delete_voice', { voice_id })).toEqual({ voice_id, deleted: true });
     expect(await h.ok('delete_voice', { voice_id })).toEqual({ voice_id, deleted: true, already_deleted: true });
@@ -74,7 +97,7 @@ describe('delete_voice', () => {
   it('list_voices after a clone or a delete is read fresh, not served from the catalog cache', async () => {
     const mine = async () => ((await h.ok('list_voices', { type: 'private', limit: 100 })).voices as Array<{ voice_id: string }>).map((v) => v.voice_id);
     await mine();
-    const { voice_id } = await h.ok('clone_voice', { voice_name: 'Cached', audio_url: 'https://example.com/c.mp3' });
+    const { voice_id } = await h.ok('clone_voice', { voice_name: 'Cached', audio: 'https://example.com/c.mp3' });
     h.sim.advance(5_000); // HeyGen lists a clone once it is complete
     expect(await mine()).toContain(voice_id);
     h.sim.clearRequests();

@@ -5,6 +5,7 @@ import { request } from '../../net/undici.js';
 import { z } from 'zod';
 import { HeyGenError } from '../errors.js';
 import { seg, TIMEOUTS, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
 /** POST /v3/assets takes files up to 32 MB; larger ones go through direct uploads. */
 export const MULTIPART_MAX_BYTES = 32 * 1024 * 1024;
@@ -53,8 +54,10 @@ export const FoundAsset = z.object({
   is_transparent: z.boolean().optional(),
 });
 
-export interface AssetListParams { username: string; folder_id?: string | undefined; limit?: number | undefined; token?: string | undefined }
-export interface AssetSearchParams { query: string; type: 'image' | 'icon'; scope?: 'public' | 'personal' | undefined; limit?: number | undefined; token?: string | undefined }
+export interface AssetListParams extends PageParams { username: string; folder_id?: string | undefined }
+export interface AssetSearchParams extends PageParams { query: string; type: 'image' | 'icon'; scope?: 'public' | 'personal' | undefined }
+/** GET /v3/assets/search returns at most 50 results per page. */
+const SEARCH_PAGE_MAX = 50;
 
 export interface DirectUploadRequest {
   filename: string;
@@ -160,12 +163,12 @@ export class AssetsApi {
 
   /** GET /v3/assets — (beta) one workspace member's assets, newest first; `username` is required for now. */
   list(params: AssetListParams, opts?: CallOptions): Promise<Page<Asset>> {
-    return this.http.page({ method: 'GET', path: '/v3/assets', query: { ...params } }, Asset, opts);
+    return this.http.page({ method: 'GET', path: '/v3/assets', query: { username: params.username, folder_id: params.folder_id, ...pageQuery(params) } }, Asset, opts);
   }
 
   /** GET /v3/assets/search — semantic search of images or icons. */
   search(params: AssetSearchParams, opts?: CallOptions): Promise<Page<z.output<typeof FoundAsset>>> {
-    return this.http.page({ method: 'GET', path: '/v3/assets/search', query: { ...params } }, FoundAsset, opts);
+    return this.http.page({ method: 'GET', path: '/v3/assets/search', query: { query: params.query, type: params.type, scope: params.scope, ...pageQuery(params, SEARCH_PAGE_MAX) } }, FoundAsset, opts);
   }
 
   /** DELETE /v3/assets/{asset_id} — permanent. */

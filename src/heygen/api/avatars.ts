@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
+import type { AssetInput } from './media.js';
 
 /** GET /v3/avatars and /v3/avatars/looks accept at most 50 items per page. */
 export const AVATAR_PAGE_MAX = 50;
@@ -45,18 +47,14 @@ export type AvatarLook = z.output<typeof AvatarLook>;
 export type AvatarOwnership = 'public' | 'private';
 export type AvatarType = 'studio_avatar' | 'digital_twin' | 'photo_avatar';
 
-export interface ListGroupsParams {
+export interface ListGroupsParams extends PageParams {
   ownership?: AvatarOwnership | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
 
-export interface ListLooksParams {
+export interface ListLooksParams extends PageParams {
   group_id?: string | undefined;
   avatar_type?: AvatarType | undefined;
   ownership?: AvatarOwnership | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
 
 export class AvatarsApi {
@@ -66,7 +64,7 @@ export class AvatarsApi {
 
   /** GET /v3/avatars — avatar groups (characters), filterable by ownership. */
   listGroups(params: ListGroupsParams = {}, opts?: CallOptions): Promise<Page<AvatarGroup>> {
-    return this.http.page({ method: 'GET', path: '/v3/avatars', query: { ...params } }, AvatarGroup, opts);
+    return this.http.page({ method: 'GET', path: '/v3/avatars', query: { ownership: params.ownership, ...pageQuery(params, AVATAR_PAGE_MAX) } }, AvatarGroup, opts);
   }
 
   /** GET /v3/avatars/{group_id} — one group with its preview and training status. */
@@ -76,7 +74,7 @@ export class AvatarsApi {
 
   /** GET /v3/avatars/looks — looks, filterable by group, avatar type and ownership. */
   listLooks(params: ListLooksParams = {}, opts?: CallOptions): Promise<Page<AvatarLook>> {
-    return this.http.page({ method: 'GET', path: '/v3/avatars/looks', query: { ...params } }, AvatarLook, opts);
+    return this.http.page({ method: 'GET', path: '/v3/avatars/looks', query: { group_id: params.group_id, avatar_type: params.avatar_type, ownership: params.ownership, ...pageQuery(params, AVATAR_PAGE_MAX) } }, AvatarLook, opts);
   }
 
   /** GET /v3/avatars/looks/{look_id} — engines, orientation, default voice, previews. */
@@ -114,16 +112,10 @@ export class AvatarsApi {
   }
 }
 
-/** The AssetInput union HeyGen takes wherever media goes in. */
-export type MediaInput =
-  | { type: 'url'; url: string }
-  | { type: 'asset_id'; asset_id: string }
-  | { type: 'base64'; media_type: string; data: string };
-
 export type CreateAvatarBody =
-  | { type: 'prompt'; name: string; prompt: string; avatar_group_id?: string | undefined; avatar_id?: string | undefined; reference_images?: MediaInput[] | undefined }
-  | { type: 'photo'; name: string; file: MediaInput; avatar_group_id?: string | undefined }
-  | { type: 'digital_twin'; name: string; file: MediaInput; avatar_group_id?: string | undefined };
+  | { type: 'prompt'; name: string; prompt: string; avatar_group_id?: string | undefined; avatar_id?: string | undefined; reference_images?: AssetInput[] | undefined }
+  | { type: 'photo'; name: string; file: AssetInput; avatar_group_id?: string | undefined }
+  | { type: 'digital_twin'; name: string; file: AssetInput; avatar_group_id?: string | undefined };
 
 export const CreatedAvatar = z.object({ avatar_group: AvatarGroup.optional(), avatar_item: AvatarLook.optional() });
 export type CreatedAvatar = z.output<typeof CreatedAvatar>;
@@ -131,7 +123,7 @@ export type CreatedAvatar = z.output<typeof CreatedAvatar>;
 export interface AvatarConsentBody {
   reroute_url?: string | undefined;
   consent_text?: string | undefined;
-  consent_video?: MediaInput | undefined;
+  consent_video?: AssetInput | undefined;
 }
 
 export const AvatarConsent = z.object({ avatar_group: AvatarGroup.optional(), url: z.string().optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageOf, pageQuery, type PageParams } from '../pagination.js';
 import { DirectUpload, type DirectUploadRequest } from './assets.js';
 import type { LipsyncCreate } from './lipsyncs.js';
 import type { TranslationCreate } from './translations.js';
@@ -43,7 +44,9 @@ export const Batch = z.object({
   has_more: z.boolean().optional(),
   next_token: z.string().optional(),
 });
-export type Batch = z.output<typeof Batch>;
+
+/** A batch read: the batch, and its items as a page like any other list. */
+export type BatchPage = Omit<z.output<typeof Batch>, 'items' | 'has_more' | 'next_token'> & Page<BatchItem>;
 
 // Three batch creates have no response schema in the spec (HTTP 202); parse defensively.
 const Submitted = z.object({ batch_id: z.string(), status: z.string().optional(), total_items: z.number().optional() });
@@ -85,9 +88,13 @@ export class BatchesApi {
     return { batch_id: r.batch_id ?? batchId, status: r.status };
   }
 
-  /** GET /v3/{videos|lipsyncs|video-translations|assets}/batches/{batch_id} — progress, items paged inside `data`. */
-  get(kind: BatchKind, batchId: string, params: { limit?: number | undefined; token?: string | undefined } = {}, opts?: CallOptions): Promise<Batch> {
-    return this.http.data({ method: 'GET', path: `${BATCH_PATH[kind]}/${seg(batchId)}`, query: { limit: params.limit, token: params.token } }, Batch, opts);
+  /**
+   * GET /v3/{videos|lipsyncs|video-translations|assets}/batches/{batch_id} — progress and items.
+   * The one v3 read whose cursor sits inside `data`: it comes back as an ordinary page.
+   */
+  async get(kind: BatchKind, batchId: string, params: PageParams = {}, opts?: CallOptions): Promise<BatchPage> {
+    const { items, has_more, next_token, ...batch } = await this.http.data({ method: 'GET', path: `${BATCH_PATH[kind]}/${seg(batchId)}`, query: pageQuery(params) }, Batch, opts);
+    return { ...batch, ...pageOf(items, has_more, next_token) };
   }
 
   /** GET /v3/{…}/statuses — comma-separated ids and/or batch ids, ≤ 100 each; no paging token. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import type { ListParams, RefInput } from './translations.js';
+import { pageQuery, type PageParams } from '../pagination.js';
+import type { MediaRef } from './media.js';
 
 export const Lipsync = z.object({
   id: z.string(),
@@ -20,8 +21,8 @@ const Deleted = z.object({ id: z.string().optional() });
 
 /** Body of POST /v3/lipsyncs: video and audio take url or asset_id only. */
 export interface LipsyncCreate {
-  video: RefInput;
-  audio: RefInput;
+  video: MediaRef;
+  audio: MediaRef;
   title?: string;
   mode?: 'speed' | 'precision';
   enable_caption?: boolean;
@@ -52,8 +53,8 @@ export class LipsyncsApi {
   }
 
   /** GET /v3/lipsyncs — cursor paged. */
-  list(params: ListParams = {}, opts?: CallOptions): Promise<Page<Lipsync>> {
-    return this.http.page({ method: 'GET', path: '/v3/lipsyncs', query: { limit: params.limit, token: params.token } }, Lipsync, opts);
+  list(params: PageParams = {}, opts?: CallOptions): Promise<Page<Lipsync>> {
+    return this.http.page({ method: 'GET', path: '/v3/lipsyncs', query: pageQuery(params) }, Lipsync, opts);
   }
 
   /** PATCH /v3/lipsyncs/{id} — rename. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import type { MediaInput } from './avatars.js';
-import type { ListParams, RefInput } from './translations.js';
+import { pageQuery, type PageParams } from '../pagination.js';
+import type { AssetInput, MediaRef } from './media.js';
 
 /**
  * The studio extras of v3: background removal, AI clipping, brand kits and glossaries, and
@@ -21,7 +21,7 @@ export const BackgroundRemoval = z.object({
 export type BackgroundRemoval = z.output<typeof BackgroundRemoval>;
 
 export interface BackgroundRemovalCreate {
-  video: MediaInput;
+  video: AssetInput;
   layers?: string[];
   request_id?: string;
   title?: string;
@@ -54,7 +54,7 @@ export const ClippingJob = z.object({
 export type ClippingJob = z.output<typeof ClippingJob>;
 
 export interface ClippingCreate {
-  video: RefInput;
+  video: MediaRef;
   output_settings: {
     duration_types: ('30' | '60' | '180' | 'long')[];
     aspect_ratio?: 'landscape' | 'portrait' | 'square';
@@ -84,13 +84,13 @@ export const Sound = z.object({
   score: z.number().optional(),
 });
 
-export interface SoundSearch {
+export interface SoundSearch extends PageParams {
   query: string;
   type?: 'music' | 'sound_effects' | undefined;
   min_score?: number | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
+/** GET /v3/audio/sounds returns at most 50 results per page. */
+const SOUNDS_PAGE_MAX = 50;
 
 const Deleted = z.object({ id: z.string().optional(), deleted: z.boolean().optional() });
 
@@ -108,8 +108,8 @@ export class StudioApi {
   }
 
   /** GET /v3/background-removals — cursor paged. */
-  listBackgroundRemovals(params: ListParams = {}, opts?: CallOptions): Promise<Page<BackgroundRemoval>> {
-    return this.http.page({ method: 'GET', path: '/v3/background-removals', query: { limit: params.limit, token: params.token } }, BackgroundRemoval, opts);
+  listBackgroundRemovals(params: PageParams = {}, opts?: CallOptions): Promise<Page<BackgroundRemoval>> {
+    return this.http.page({ method: 'GET', path: '/v3/background-removals', query: pageQuery(params) }, BackgroundRemoval, opts);
   }
 
   /** DELETE /v3/background-removals/{job_id} — soft delete. */
@@ -129,8 +129,8 @@ export class StudioApi {
   }
 
   /** GET /v3/ai-clipping — newest first. */
-  listClippings(params: ListParams = {}, opts?: CallOptions): Promise<Page<ClippingJob>> {
-    return this.http.page({ method: 'GET', path: '/v3/ai-clipping', query: { limit: params.limit, token: params.token } }, ClippingJob, opts);
+  listClippings(params: PageParams = {}, opts?: CallOptions): Promise<Page<ClippingJob>> {
+    return this.http.page({ method: 'GET', path: '/v3/ai-clipping', query: pageQuery(params) }, ClippingJob, opts);
   }
 
   /** DELETE /v3/ai-clipping/{job_id} — soft delete of the job and its clips. */
@@ -139,17 +139,17 @@ export class StudioApi {
   }
 
   /** GET /v3/brand-kits. */
-  listBrandKits(params: ListParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof BrandKit>>> {
-    return this.http.page({ method: 'GET', path: '/v3/brand-kits', query: { limit: params.limit, token: params.token } }, BrandKit, opts);
+  listBrandKits(params: PageParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof BrandKit>>> {
+    return this.http.page({ method: 'GET', path: '/v3/brand-kits', query: pageQuery(params) }, BrandKit, opts);
   }
 
   /** GET /v3/brand-glossaries. */
-  listBrandGlossaries(params: ListParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof BrandGlossary>>> {
-    return this.http.page({ method: 'GET', path: '/v3/brand-glossaries', query: { limit: params.limit, token: params.token } }, BrandGlossary, opts);
+  listBrandGlossaries(params: PageParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof BrandGlossary>>> {
+    return this.http.page({ method: 'GET', path: '/v3/brand-glossaries', query: pageQuery(params) }, BrandGlossary, opts);
   }
 
   /** GET /v3/audio/sounds — semantic search of music or sound effects. */
   searchSounds(params: SoundSearch, opts?: CallOptions): Promise<Page<z.output<typeof Sound>>> {
-    return this.http.page({ method: 'GET', path: '/v3/audio/sounds', query: { ...params } }, Sound, opts);
+    return this.http.page({ method: 'GET', path: '/v3/audio/sounds', query: { query: params.query, type: params.type, min_score: params.min_score, ...pageQuery(params, SOUNDS_PAGE_MAX) } }, Sound, opts);
   }
 }

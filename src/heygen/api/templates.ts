@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 import { Video } from './videos.js';
 
 export const TemplateSummary = z.object({
@@ -52,8 +53,8 @@ export class TemplatesApi {
   constructor(private readonly http: HeyGenHttp) {}
 
   /** GET /v3/templates — API-ready templates, cursor paged. */
-  list(query: { limit?: number; token?: string } = {}, opts?: CallOptions): Promise<Page<z.output<typeof TemplateSummary>>> {
-    return this.http.page({ method: 'GET', path: '/v3/templates', query: { ...query } }, TemplateSummary, opts);
+  list(params: PageParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof TemplateSummary>>> {
+    return this.http.page({ method: 'GET', path: '/v3/templates', query: pageQuery(params) }, TemplateSummary, opts);
   }
 
   /** GET /v3/templates/{id} — variables with defaults, and scenes. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
-/** Media reference for translation and proofread inputs: these endpoints take no base64. */
-export type RefInput = { type: 'url'; url: string } | { type: 'asset_id'; asset_id: string };
+import type { MediaRef } from './media.js';
 
 export const VideoTranslation = z.object({
   id: z.string(),
@@ -43,12 +43,12 @@ const Generated = z.object({ video_translation_id: z.string(), status: z.string(
 
 /** Body of POST /v3/video-translations (fields as the v3 schema names them). */
 export interface TranslationCreate {
-  video: RefInput;
+  video: MediaRef;
   output_languages: string[];
   title?: string;
   input_language?: string;
-  audio?: RefInput;
-  srt?: RefInput;
+  audio?: MediaRef;
+  srt?: MediaRef;
   srt_role?: 'input' | 'output';
   mode?: 'speed' | 'precision';
   speaker_num?: number;
@@ -72,10 +72,10 @@ export interface TranslationCreate {
 
 /** Body of POST /v3/video-translations/proofreads. */
 export interface ProofreadCreate {
-  video: RefInput;
+  video: MediaRef;
   output_languages: string[];
   title: string;
-  srt?: RefInput;
+  srt?: MediaRef;
   mode?: 'speed' | 'precision';
   speaker_num?: number;
   brand_glossary_id?: string;
@@ -94,8 +94,6 @@ export interface ProofreadGenerate {
   callback_id?: string;
   callback_url?: string;
 }
-
-export interface ListParams { limit?: number | undefined; token?: string | undefined }
 
 export class TranslationsApi {
   constructor(private readonly http: HeyGenHttp) {}
@@ -116,8 +114,8 @@ export class TranslationsApi {
   }
 
   /** GET /v3/video-translations — cursor paged. */
-  list(params: ListParams = {}, opts?: CallOptions): Promise<Page<VideoTranslation>> {
-    return this.http.page({ method: 'GET', path: '/v3/video-translations', query: { limit: params.limit, token: params.token } }, VideoTranslation, opts);
+  list(params: PageParams = {}, opts?: CallOptions): Promise<Page<VideoTranslation>> {
+    return this.http.page({ method: 'GET', path: '/v3/video-translations', query: pageQuery(params) }, VideoTranslation, opts);
   }
 
   /** DELETE /v3/video-translations/{id} — permanent. */
@@ -146,7 +144,7 @@ export class TranslationsApi {
   }
 
   /** PUT /v3/video-translations/proofreads/{id}/srt — replaces the subtitles wholesale. */
-  updateProofreadSrt(id: string, body: { srt: RefInput }, opts?: CallOptions): Promise<Proofread> {
+  updateProofreadSrt(id: string, body: { srt: MediaRef }, opts?: CallOptions): Promise<Proofread> {
     return this.http.data({ method: 'PUT', path: `/v3/video-translations/proofreads/${seg(id)}/srt`, body }, Proofread, opts);
   }
 

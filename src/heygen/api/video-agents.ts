@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
-import { Video, type AssetInput } from './videos.js';
+import { pageQuery, type PageParams } from '../pagination.js';
+import type { AssetInput } from './media.js';
+import { Video } from './videos.js';
 
 export interface VideoAgentCreateBody {
   prompt: string;
@@ -90,8 +92,8 @@ export class VideoAgentsApi {
   }
 
   /** GET /v3/video-agents — sessions, newest first. */
-  list(query: { limit?: number; token?: string } = {}, opts?: CallOptions): Promise<Page<z.output<typeof SessionSummary>>> {
-    return this.http.page({ method: 'GET', path: '/v3/video-agents', query: { ...query } }, SessionSummary, opts);
+  list(params: PageParams = {}, opts?: CallOptions): Promise<Page<z.output<typeof SessionSummary>>> {
+    return this.http.page({ method: 'GET', path: '/v3/video-agents', query: pageQuery(params) }, SessionSummary, opts);
   }
 
   /** POST /v3/video-agents/{id} — follow-up message (chat-mode sessions only); spends credits. */
@@ -110,7 +112,7 @@ export class VideoAgentsApi {
   }
 
   /** GET /v3/video-agents/styles — visual style presets. */
-  listStyles(query: { tag?: string; limit?: number; token?: string } = {}, opts?: CallOptions): Promise<Page<z.output<typeof Style>>> {
-    return this.http.page({ method: 'GET', path: '/v3/video-agents/styles', query: { ...query } }, Style, opts);
+  listStyles(params: PageParams & { tag?: string | undefined } = {}, opts?: CallOptions): Promise<Page<z.output<typeof Style>>> {
+    return this.http.page({ method: 'GET', path: '/v3/video-agents/styles', query: { tag: params.tag, ...pageQuery(params) } }, Style, opts);
   }
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
-/** The v3 AssetInput union: where a media file comes from. Base64 only where the field allows it. */
-export type AssetInput =
-  | { type: 'url'; url: string }
-  | { type: 'asset_id'; asset_id: string }
-  | { type: 'base64'; media_type: string; data: string };
+import type { AssetInput } from './media.js';
 
 export type AspectRatio = '16:9' | '9:16' | '4:5' | '5:4' | '1:1' | 'auto';
 export type Resolution = '4k' | '1080p' | '720p';
@@ -113,7 +110,7 @@ export type Video = z.output<typeof Video>;
 
 export const VideoDeleted = z.object({ id: z.string().optional(), deleted: z.boolean().optional() });
 
-export interface ListVideosQuery { limit?: number; token?: string; folder_id?: string; title?: string }
+export interface ListVideosQuery extends PageParams { folder_id?: string | undefined; title?: string | undefined }
 
 export class VideosApi {
   constructor(private readonly http: HeyGenHttp) {}
@@ -130,7 +127,7 @@ export class VideosApi {
 
   /** GET /v3/videos — newest first, cursor paged. */
   list(query: ListVideosQuery = {}, opts?: CallOptions): Promise<Page<Video>> {
-    return this.http.page({ method: 'GET', path: '/v3/videos', query: { ...query } }, Video, opts);
+    return this.http.page({ method: 'GET', path: '/v3/videos', query: { folder_id: query.folder_id, title: query.title, ...pageQuery(query) } }, Video, opts);
   }
 
   /** DELETE /v3/videos/{id} — permanent. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
+import type { AssetInput } from './media.js';
 
 /** GET /v3/voices accepts at most 100 items per page. */
 export const VOICE_PAGE_MAX = 100;
@@ -31,15 +33,13 @@ export const VoiceDetail = z.object({
 });
 export type VoiceDetail = z.output<typeof VoiceDetail>;
 
-export interface ListVoicesParams {
+export interface ListVoicesParams extends PageParams {
   /** HeyGen defaults to `public` when omitted. */
   type?: 'public' | 'private' | undefined;
   /** e.g. `starfish`: only voices that engine can speak (create_speech needs starfish). */
   engine?: string | undefined;
   language?: string | undefined;
   gender?: string | undefined;
-  limit?: number | undefined;
-  token?: string | undefined;
 }
 
 export class VoicesApi {
@@ -49,7 +49,7 @@ export class VoicesApi {
 
   /** GET /v3/voices — filterable by type, engine, language and gender. */
   list(params: ListVoicesParams = {}, opts?: CallOptions): Promise<Page<Voice>> {
-    return this.http.page({ method: 'GET', path: '/v3/voices', query: { ...params } }, Voice, opts);
+    return this.http.page({ method: 'GET', path: '/v3/voices', query: { type: params.type, engine: params.engine, language: params.language, gender: params.gender, ...pageQuery(params, VOICE_PAGE_MAX) } }, Voice, opts);
   }
 
   /** GET /v3/voices/{voice_id} — one voice, with clone status for private voices. */
@@ -93,7 +93,7 @@ export type DesignedVoices = z.output<typeof DesignedVoices>;
 
 export interface CloneVoiceBody {
   voice_name: string;
-  audio: { type: 'url'; url: string } | { type: 'asset_id'; asset_id: string } | { type: 'base64'; media_type: string; data: string };
+  audio: AssetInput;
   language?: string | undefined;
   remove_background_noise?: boolean | undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seg, type CallOptions, type HeyGenHttp, type Page } from '../http.js';
+import { pageQuery, type PageParams } from '../pagination.js';
 
 /** Event type names of the v3 webhook API (an enum in the request schemas). */
 export const WEBHOOK_EVENT_TYPES = [
@@ -39,7 +40,7 @@ const Empty = z.object({}).loose();
 export interface EndpointCreate { url: string; events?: WebhookEventType[]; entity_id?: string }
 /** `events`, when sent, replaces the endpoint's whole list. */
 export interface EndpointUpdate { url?: string; events?: WebhookEventType[] }
-export interface EventListParams { event_type?: string | undefined; entity_id?: string | undefined; limit?: number | undefined; token?: string | undefined }
+export interface EventListParams extends PageParams { event_type?: string | undefined; entity_id?: string | undefined }
 
 export class WebhooksApi {
   constructor(private readonly http: HeyGenHttp) {}
@@ -50,8 +51,8 @@ export class WebhooksApi {
   }
 
   /** GET /v3/webhooks/endpoints — cursor paged; secrets are never included. */
-  listEndpoints(params: { limit?: number | undefined; token?: string | undefined } = {}, opts?: CallOptions): Promise<Page<WebhookEndpoint>> {
-    return this.http.page({ method: 'GET', path: '/v3/webhooks/endpoints', query: { limit: params.limit, token: params.token } }, WebhookEndpoint, opts);
+  listEndpoints(params: PageParams = {}, opts?: CallOptions): Promise<Page<WebhookEndpoint>> {
+    return this.http.page({ method: 'GET', path: '/v3/webhooks/endpoints', query: pageQuery(params) }, WebhookEndpoint, opts);
   }
 
   /** POST /v3/webhooks/endpoints — the answer carries the signing secret, the only time it is shown. */
@@ -76,6 +77,6 @@ export class WebhooksApi {
 
   /** GET /v3/webhooks/events — delivered events, filterable by type and entity. */
   listEvents(params: EventListParams = {}, opts?: CallOptions): Promise<Page<WebhookEvent>> {
-    return this.http.page({ method: 'GET', path: '/v3/webhooks/events', query: { event_type: params.event_type, entity_id: params.entity_id, limit: params.limit, token: params.token } }, WebhookEvent, opts);
+    return this.http.page({ method: 'GET', path: '/v3/webhooks/events', query: { event_type: params.event_type, entity_id: params.entity_id, ...pageQuery(params) } }, WebhookEvent, opts);
   }
 }

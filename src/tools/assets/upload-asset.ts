@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { decodeBase64 } from '../../uploads/base64.js';
+import { BASE64_MAX_CHARS, decodeBase64 } from '../../uploads/base64.js';
 import { openAllowedFile, openRegularFile, type OpenedFile } from '../../uploads/local-file.js';
+import { realRoots } from '../../uploads/roots.js';
 import { ALLOWED_KINDS, sniffMedia } from '../../uploads/sniff.js';
 import { bufferSource, DIRECT_MAX_BYTES, fileSource, uploadSource, type UploadSource } from '../../uploads/upload.js';
 import { fetchUrlToTemp } from '../../uploads/url-fetch.js';
-import { defineTool } from '../define.js';
+import { defineTool, type ToolContext } from '../define.js';
 import { InputError } from '../../errors.js';
 import { text } from '../fields.js';
-import { allowedRoots, base64 } from './media-input.js';
 
 /** Files fetched from a URL are staged on disk; this bounds the disk and time one call can use. */
 const URL_MAX_BYTES = 512 * 1024 * 1024;
@@ -23,7 +23,7 @@ export default defineTool({
   input: () => ({
     path: z.string().min(1).max(4096).optional().describe('Local file in an allowed root (stdio)'),
     url: z.string().min(1).max(2048).optional().describe('https; fetched here, ≤ 512 MB'),
-    base64: base64().optional(),
+    base64: z.string().min(4).max(BASE64_MAX_CHARS).optional(),
     filename: text(200).optional(),
   }),
   output: () => ({
@@ -70,4 +70,13 @@ function nameFromUrl(raw: string): string {
   } catch {
     return 'upload';
   }
+}
+
+/**
+ * Folders local files may come from: HEYGEN_MCP_UPLOAD_ROOTS plus, on stdio, the client's MCP
+ * roots. Over HTTP the client's roots name folders on the client's machine, not this one.
+ */
+async function allowedRoots(ctx: ToolContext): Promise<string[]> {
+  const client = ctx.deps.transport === 'stdio' ? await ctx.clientRoots() : [];
+  return realRoots([...ctx.deps.config.uploadRoots, ...client]);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../../errors.js';
-import { compact } from '../assets/media-input.js';
-import { heygenId, mediaRef, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { heygenId, text } from '../fields.js';
+import { media } from '../media.js';
 import { createdAvatar, createdAvatarOutput } from './avatar-training.js';
 
 // The descriptive vocabulary of HeyGen's AI avatar generator; the v3 `prompt` type takes these
@@ -38,13 +39,13 @@ export default defineTool({
     pose: z.enum(POSES).optional(),
     style: z.enum(STYLES).optional(),
     appearance: text(800).trim().optional().describe('Clothes, expression, lighting, setting'),
-    reference_images: z.array(mediaRef()).max(3).optional().describe('https URLs or asset ids'),
+    reference_images: z.array(media()).max(3).optional(),
     avatar_group_id: heygenId().optional(),
     avatar_id: heygenId().optional().describe('Reference look'),
   }),
   output: () => createdAvatarOutput,
   async handler(args, ctx) {
-    const refs = (args.reference_images ?? []).map((r, i) => toMediaRef(r, `reference_images[${i}]`));
+    const refs = args.reference_images ?? [];
     const r = await ctx.heygen.avatars.create(compact({
       type: 'prompt' as const, name: args.name, prompt: composePrompt(args),
       reference_images: refs.length ? refs : undefined, avatar_group_id: args.avatar_group_id, avatar_id: args.avatar_id,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { listGroups } from '../../catalog/avatars.js';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, ownershipInput, pagingInput, queryInput } from '../catalog-inputs.js';
+import { genderInput, ownershipInput, queryInput } from '../catalog-inputs.js';
 import { GroupItem, groupSummary } from '../../catalog/shapes.js';
 import { defineTool } from '../define.js';
+import { pageInput, pageOutput, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_avatar_groups',
@@ -16,14 +17,14 @@ export default defineTool({
     ownership: ownershipInput,
     gender: genderInput.optional(),
     query: queryInput,
-    ...pagingInput,
+    ...pageInput(),
   }),
   output: () => ({
     groups: z.array(GroupItem),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(args, ctx) {
     const r = await listGroups(catalogCtx(ctx.deps, ctx.call), args);
-    return { groups: r.items.map(groupSummary), next_token: r.nextToken };
+    return { groups: r.items.map(groupSummary), ...pageResult(r) };
   },
 });

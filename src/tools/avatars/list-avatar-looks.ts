@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { listLooks } from '../../catalog/avatars.js';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, ownershipInput, pagingInput, queryInput } from '../catalog-inputs.js';
+import { genderInput, ownershipInput, queryInput } from '../catalog-inputs.js';
 import { LookItem, lookSummary } from '../../catalog/shapes.js';
 import { heygenId } from '../fields.js';
 import { defineTool } from '../define.js';
+import { pageInput, pageOutput, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_avatar_looks',
@@ -22,14 +23,14 @@ export default defineTool({
     orientation: z.enum(['landscape', 'portrait', 'square']).optional(),
     engine: z.enum(['avatar_iii', 'avatar_iv', 'avatar_v']).optional(),
     query: queryInput,
-    ...pagingInput,
+    ...pageInput(),
   }),
   output: () => ({
     looks: z.array(LookItem),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(args, ctx) {
     const r = await listLooks(catalogCtx(ctx.deps, ctx.call), args);
-    return { looks: r.items.map(lookSummary), next_token: r.nextToken };
+    return { looks: r.items.map(lookSummary), ...pageResult(r) };
   },
 });

@@ -1,23 +1,24 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../../errors.js';
-import { compact } from '../assets/media-input.js';
+import { compact } from '../request-body.js';
 import { heygenId, httpsUrl, text } from '../fields.js';
+import { formerMediaNames, media } from '../media.js';
 import { avatarResourceUri, nextStep } from './avatar-training.js';
 
 export default defineTool({
   name: 'start_avatar_consent',
   title: 'Avatar consent',
-  description: 'Get the consent URL to send the person filmed; training waits for it. Enterprise only: consent_text, consent video.',
+  description: 'Get the consent URL to send the person filmed; training waits for it. Enterprise only: consent_text, consent_video.',
   toolset: 'avatars',
   kind: 'update',
   hints: { idsFrom: 'list_avatar_groups' },
+  formerNames: formerMediaNames('consent_video', 'consent_video'),
   input: () => ({
     group_id: heygenId(),
     reroute_url: httpsUrl().optional().describe('Redirect after consent'),
     consent_text: text(2000).trim().regex(/^[^<>]*$/, 'must not contain < or >').optional(),
-    consent_video_asset_id: heygenId().optional(),
-    consent_video_url: httpsUrl().optional(),
+    consent_video: media().optional(),
   }),
   output: () => ({
     group_id: z.string(),
@@ -27,9 +28,7 @@ export default defineTool({
     next_step: z.string(),
   }),
   async handler(args, ctx) {
-    if (args.consent_video_asset_id && args.consent_video_url) throw new InputError('consent_video_url', 'give consent_video_asset_id or consent_video_url, not both');
-    const video = args.consent_video_asset_id ? { type: 'asset_id' as const, asset_id: args.consent_video_asset_id }
-      : args.consent_video_url ? { type: 'url' as const, url: args.consent_video_url } : undefined;
+    const video = args.consent_video;
     if (video && (args.reroute_url || args.consent_text)) {
       throw new InputError(args.reroute_url ? 'reroute_url' : 'consent_text', 'cannot be combined with a consent video');
     }

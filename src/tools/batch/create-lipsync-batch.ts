@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
-import { mediaArg, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { text } from '../fields.js';
+import { media } from '../media.js';
 import { batchEnvelope, batchStarted, submittedOutput } from './batch-fields.js';
 
 export default defineTool({
@@ -14,8 +15,8 @@ export default defineTool({
   hints: { recoverWith: 'list_lipsyncs' },
   input: () => ({
     lipsyncs: z.array(z.object({
-      video: mediaArg(),
-      audio: mediaArg(),
+      video: media({ nested: true }),
+      audio: media({ nested: true }),
       title: text(255).optional(),
       mode: z.enum(['speed', 'precision']).optional(),
       enable_caption: z.boolean().optional(),
@@ -25,8 +26,8 @@ export default defineTool({
   }),
   output: () => submittedOutput,
   async handler(a, ctx) {
-    const lipsyncs = a.lipsyncs.map((l, i) => compact({
-      video: toMediaRef(l.video, `lipsyncs[${i}].video`), audio: toMediaRef(l.audio, `lipsyncs[${i}].audio`),
+    const lipsyncs = a.lipsyncs.map((l) => compact({
+      video: l.video, audio: l.audio,
       title: l.title, mode: l.mode, enable_caption: l.enable_caption, callback_id: l.callback_id,
     }));
     const r = await ctx.heygen.batches.createLipsyncs(compact({ lipsyncs, title: a.title, callback_url: a.callback_url }), ctx.call);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
-import { heygenId, mediaArg, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { heygenId, text } from '../fields.js';
+import { media } from '../media.js';
 import { checkLanguages } from '../translation/languages.js';
 import { batchEnvelope, batchStarted, submittedOutput } from './batch-fields.js';
 
@@ -15,7 +16,7 @@ export default defineTool({
   hints: { recoverWith: 'list_video_translations' },
   input: () => ({
     video_translations: z.array(z.object({
-      video: mediaArg(),
+      video: media({ nested: true }),
       output_language: text(100),
       title: text(255).optional(),
       input_language: text(100).optional(),
@@ -28,8 +29,8 @@ export default defineTool({
   }),
   output: () => submittedOutput,
   async handler(a, ctx) {
-    const items = a.video_translations.map((t, i) => compact({
-      video: toMediaRef(t.video, `video_translations[${i}].video`), output_languages: [t.output_language],
+    const items = a.video_translations.map((t) => compact({
+      video: t.video, output_languages: [t.output_language],
       title: t.title, input_language: t.input_language, mode: t.mode, enable_caption: t.enable_caption,
       brand_voice_id: t.brand_voice_id, callback_id: t.callback_id,
     }));

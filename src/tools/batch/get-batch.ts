@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId, nextToken } from '../fields.js';
+import { heygenId } from '../fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 import { BATCH_KINDS } from './batch-fields.js';
 
 export default defineTool({
@@ -12,8 +13,7 @@ export default defineTool({
   input: () => ({
     kind: z.enum(BATCH_KINDS),
     batch_id: heygenId(),
-    limit: z.number().int().min(1).max(100).optional(),
-    next_token: nextToken(),
+    ...pageInput(),
   }),
   output: () => ({
     batch_id: z.string(),
@@ -21,14 +21,14 @@ export default defineTool({
     total_items: z.number().optional(),
     counts: z.record(z.string(), z.number()),
     items: z.array(z.object({ index: z.number().optional(), status: z.string(), id: z.string().optional(), error: z.string().optional() })),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const b = await heygen.batches.get(a.kind, a.batch_id, { limit: a.limit, token: a.next_token }, call);
+    const b = await heygen.batches.get(a.kind, a.batch_id, pageRequest(a), call);
     return {
       batch_id: b.batch_id, status: b.status, total_items: b.total_items, counts: b.counts_by_status,
       items: b.items.map((i) => ({ index: i.item_index, status: i.status, id: i.video_id, error: errorText(i.error) })),
-      ...(b.has_more && b.next_token ? { next_token: b.next_token } : {}),
+      ...pageResult(b),
     };
   },
 });

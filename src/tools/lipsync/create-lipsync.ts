@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, mediaArg, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
+import { media } from '../media.js';
 import { checkTimes } from '../translation/fields.js';
 
 export default defineTool({
@@ -14,8 +15,8 @@ export default defineTool({
   task: 'starts-job',
   hints: { recoverWith: 'list_lipsyncs' },
   input: () => ({
-    video: mediaArg(),
-    audio: mediaArg(),
+    video: media(),
+    audio: media(),
     title: text(255).optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     enable_caption: z.boolean().optional(),
@@ -38,7 +39,7 @@ export default defineTool({
   async handler(a, ctx) {
     checkTimes(a.start_time, a.end_time);
     const body = compact({
-      video: toMediaRef(a.video, 'video'), audio: toMediaRef(a.audio, 'audio'), title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
+      video: a.video, audio: a.audio, title: a.title, mode: a.mode, enable_caption: a.enable_caption, enable_dynamic_duration: a.enable_dynamic_duration,
       enable_speech_enhancement: a.enable_speech_enhancement, disable_music_track: a.disable_music_track,
       keep_the_same_format: a.keep_the_same_format, enable_watermark: a.enable_watermark, fps_mode: a.fps_mode, start_time: a.start_time, end_time: a.end_time, folder_id: a.folder_id,
       callback_url: a.callback_url, callback_id: a.callback_id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_lipsyncs',
@@ -8,16 +8,16 @@ export default defineTool({
   description: 'Lipsync jobs, newest first: id, status, title. get_lipsync gives the video URL.',
   toolset: 'lipsync',
   kind: 'read',
-  input: () => ({ ...listInput }),
+  input: () => ({ ...pageInput() }),
   output: () => ({
     lipsyncs: z.array(z.object({ lipsync_id: z.string(), status: z.string(), title: z.string().optional() })),
-    ...listOutput,
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.lipsyncs.list(pageParams(a), call);
+    const page = await heygen.lipsyncs.list(pageRequest(a), call);
     return {
       lipsyncs: page.items.map((j) => ({ lipsync_id: j.id, status: j.status, title: j.title })),
-      ...pageOut(page),
+      ...pageResult(page),
     };
   },
 });

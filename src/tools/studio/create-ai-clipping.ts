@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
-import { httpsUrl, mediaArg, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { httpsUrl, text } from '../fields.js';
+import { media } from '../media.js';
 
 export default defineTool({
   name: 'create_ai_clipping',
@@ -12,7 +13,7 @@ export default defineTool({
   spendsCredits: true,
   hints: { recoverWith: 'list_ai_clippings' },
   input: () => ({
-    video: mediaArg(),
+    video: media(),
     durations: z.array(z.enum(['30', '60', '180', 'long'])).min(1).max(4).describe('seconds per clip; long: over 180'),
     aspect_ratio: z.enum(['portrait', 'landscape', 'square']).optional(),
     captions: z.boolean().optional(),
@@ -26,7 +27,7 @@ export default defineTool({
   output: () => ({ job_id: z.string(), status: z.string() }),
   async handler(a, ctx) {
     const body = compact({
-      video: toMediaRef(a.video, 'video'),
+      video: a.video,
       output_settings: compact({ duration_types: [...new Set(a.durations)], aspect_ratio: a.aspect_ratio, captions: a.captions, caption_style: a.caption_style, prompt: a.prompt }),
       title: a.title, input_language: a.input_language, callback_url: a.callback_url, callback_id: a.callback_id,
     });

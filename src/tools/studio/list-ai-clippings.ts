@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_ai_clippings',
@@ -8,13 +8,13 @@ export default defineTool({
   description: 'AI clipping jobs, newest first, with their clip counts. get_ai_clipping gives the clips.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: () => ({ ...listInput }),
+  input: () => ({ ...pageInput() }),
   output: () => ({
     jobs: z.array(z.object({ job_id: z.string(), status: z.string(), title: z.string().optional(), clips: z.number() })),
-    ...listOutput,
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.studio.listClippings(pageParams(a), call);
-    return { jobs: page.items.map((j) => ({ job_id: j.id, status: j.status, title: j.title, clips: j.clips.length })), ...pageOut(page) };
+    const page = await heygen.studio.listClippings(pageRequest(a), call);
+    return { jobs: page.items.map((j) => ({ job_id: j.id, status: j.status, title: j.title, clips: j.clips.length })), ...pageResult(page) };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_brand_kits',
@@ -8,13 +8,13 @@ export default defineTool({
   description: 'Brand kits (colours, logo) whose brand_kit_id create_video_agent and send_video_agent_message take.',
   toolset: 'studio_extras',
   kind: 'read',
-  input: () => ({ ...listInput }),
+  input: () => ({ ...pageInput() }),
   output: () => ({
     brand_kits: z.array(z.object({ brand_kit_id: z.string(), name: z.string(), colors: z.array(z.string()), logo_url: z.string().optional() })),
-    ...listOutput,
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.studio.listBrandKits(pageParams(a), call);
-    return { brand_kits: page.items, ...pageOut(page) };
+    const page = await heygen.studio.listBrandKits(pageRequest(a), call);
+    return { brand_kits: page.items, ...pageResult(page) };
   },
 });

@@ -1,15 +1,16 @@
 import type { Template, TemplateGenerateBody } from '../../heygen/api/templates.js';
 import { InputError } from '../../errors.js';
+import { mediaOf } from '../media.js';
 
 const MEDIA = new Set(['image', 'video', 'audio']);
-const isHttps = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v);
 
 /** The property a bare string fills for each variable type. */
 function fromString(type: string, value: string, field: string): Record<string, unknown> {
   if (type === 'text') return { content: value };
   if (MEDIA.has(type)) {
-    if (!isHttps(value)) throw new InputError(field, `${type} variables take an https URL, or {properties:{asset_id}}`);
-    return { url: value };
+    // A media variable is a media input like any other: an https URL or an asset id.
+    const m = mediaOf(value, field);
+    return m.type === 'url' ? { url: m.url } : { asset_id: m.asset_id };
   }
   if (type === 'avatar' || type === 'character') return { avatar_id: value };
   if (type === 'voice') return { voice_id: value };
@@ -23,8 +24,8 @@ function checkProperties(type: string, p: Record<string, unknown>, field: string
     const url = p.url ?? undefined;
     const asset = p.asset_id ?? undefined;
     if ((url === undefined) === (asset === undefined)) bad('url', `${type} variables need exactly one of url, asset_id`);
-    if (url !== undefined && !isHttps(url)) bad('url', 'must be an https:// URL');
-    if (asset !== undefined && (typeof asset !== 'string' || asset === '')) bad('asset_id', 'must be an asset id');
+    if (url !== undefined && mediaOf(url, `${field}.properties.url`).type !== 'url') bad('url', 'must be an https:// URL');
+    if (asset !== undefined && mediaOf(asset, `${field}.properties.asset_id`).type !== 'asset_id') bad('asset_id', 'must be an asset id');
   }
   if ((type === 'avatar' || type === 'character') && (typeof p.avatar_id !== 'string' || p.avatar_id === '')) bad('avatar_id', 'needs an avatar look id');
   if (type === 'voice' && (typeof p.voice_id !== 'string' || p.voice_id === '')) bad('voice_id', 'needs a voice id');

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
+import { compact } from '../request-body.js';
 import { InputError } from '../../errors.js';
-import { heygenId, mediaArg, mediaRef, text, toMediaRef } from '../fields.js';
+import { heygenId, text } from '../fields.js';
+import { media } from '../media.js';
 import { checkLanguages } from './languages.js';
 
 export default defineTool({
@@ -16,10 +17,10 @@ export default defineTool({
   // The API has no proofread list, so an ambiguous failure can only be checked in the app.
   hints: { recoverWith: 'the proofreads in the HeyGen app (the API cannot list them)' },
   input: () => ({
-    video: mediaArg(),
+    video: media(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_video_translation_languages'),
     title: text(255),
-    srt: mediaRef().optional(),
+    srt: media().optional(),
     mode: z.enum(['speed', 'precision']).optional(),
     speaker_num: z.number().int().min(1).max(10).optional().describe('speakers in the video'),
     brand_glossary_id: heygenId().optional().describe('from list_brand_glossaries'),
@@ -35,8 +36,7 @@ export default defineTool({
     status: z.string(),
   }),
   async handler(a, ctx) {
-    const video = toMediaRef(a.video, 'video');
-    const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);
+    const { video, srt } = a;
     if (a.brand_voice_id && a.brand_glossary_id) throw new InputError('brand_voice_id', 'give brand_voice_id or brand_glossary_id, not both');
     await checkLanguages(a.output_languages, ctx);
     const body = compact({

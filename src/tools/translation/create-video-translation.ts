@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { InputError } from '../../errors.js';
-import { compact } from '../assets/media-input.js';
-import { heygenId, httpsUrl, mediaArg, mediaRef, text, toMediaRef } from '../fields.js';
+import { compact } from '../request-body.js';
+import { heygenId, httpsUrl, text } from '../fields.js';
+import { media } from '../media.js';
 import { checkTimes } from './fields.js';
 import { checkLanguages } from './languages.js';
 
@@ -16,7 +17,7 @@ export default defineTool({
   task: 'starts-job',
   hints: { recoverWith: 'list_video_translations' },
   input: () => ({
-    video: mediaArg(),
+    video: media(),
     output_languages: z.array(text(100)).min(1).max(100).describe('From list_video_translation_languages'),
     title: text(255).optional(),
     input_language: text(100).optional(),
@@ -28,9 +29,9 @@ export default defineTool({
     enable_speech_enhancement: z.boolean().optional(),
     disable_music_track: z.boolean().optional(),
     keep_the_same_format: z.boolean().optional(),
-    audio: mediaRef().optional(),
+    audio: media().optional(),
     fps_mode: z.enum(['vfr', 'cfr', 'passthrough']).optional(),
-    srt: mediaRef().optional(),
+    srt: media().optional(),
     srt_role: z.enum(['input', 'output']).optional(),
     start_time: z.number().min(0).optional(),
     end_time: z.number().positive().optional(),
@@ -49,9 +50,7 @@ export default defineTool({
   async handler(a, ctx) {
     if (a.srt_role && !a.srt) throw new InputError('srt_role', 'only applies together with srt');
     if (a.fps_mode && !a.audio) throw new InputError('fps_mode', 'only applies together with audio');
-    const video = toMediaRef(a.video, 'video');
-    const audio = a.audio === undefined ? undefined : toMediaRef(a.audio);
-    const srt = a.srt === undefined ? undefined : toMediaRef(a.srt);
+    const { video, audio, srt } = a;
     checkTimes(a.start_time, a.end_time);
     // HeyGen treats the two as one record under two names; sending both is refused there.
     if (a.brand_voice_id && a.brand_glossary_id) throw new InputError('brand_voice_id', 'give brand_voice_id or brand_glossary_id, not both');

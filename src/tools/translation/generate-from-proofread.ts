@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { compact } from '../assets/media-input.js';
+import { compact } from '../request-body.js';
 import { heygenId, httpsUrl, text } from '../fields.js';
 
 export default defineTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut, pageParams } from './fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_video_translations',
@@ -8,7 +8,7 @@ export default defineTool({
   description: 'Video translations, newest first. get_video_translation gives the URLs.',
   toolset: 'translation',
   kind: 'read',
-  input: () => ({ ...listInput }),
+  input: () => ({ ...pageInput() }),
   output: () => ({
     translations: z.array(z.object({
       video_translation_id: z.string(),
@@ -16,13 +16,13 @@ export default defineTool({
       title: z.string().optional(),
       output_language: z.string().optional(),
     })),
-    ...listOutput,
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.translations.list(pageParams(a), call);
+    const page = await heygen.translations.list(pageRequest(a), call);
     return {
       translations: page.items.map((t) => ({ video_translation_id: t.id, status: t.status, title: t.title, output_language: t.output_language })),
-      ...pageOut(page),
+      ...pageResult(page),
     };
   },
 });

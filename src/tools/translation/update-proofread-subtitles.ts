@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId, mediaRef, toMediaRef } from '../fields.js';
+import { heygenId } from '../fields.js';
+import { media } from '../media.js';
 
 export default defineTool({
   name: 'update_proofread_subtitles',
@@ -12,14 +13,14 @@ export default defineTool({
   annotations: { destructiveHint: true },
   input: () => ({
     proofread_id: heygenId(),
-    srt: mediaRef(),
+    srt: media(),
   }),
   output: () => ({
     proofread_id: z.string(),
     status: z.string(),
   }),
   async handler(a, { heygen, call, note }) {
-    const p = await heygen.translations.updateProofreadSrt(a.proofread_id, { srt: toMediaRef(a.srt) }, call);
+    const p = await heygen.translations.updateProofreadSrt(a.proofread_id, { srt: a.srt }, call);
     note('Subtitles replaced. Render the translated video with generate_from_proofread.');
     return { proofread_id: p.id, status: p.status };
   },

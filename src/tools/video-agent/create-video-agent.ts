@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
 import { heygenId, httpsUrl } from '../fields.js';
-import { assetOf, callbackId, FILE_HINT, fileRef, pick } from '../videos/shared-inputs.js';
+import { ANY_FILE, media } from '../media.js';
+import { callbackId, pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'create_video_agent',
@@ -21,7 +22,7 @@ export default defineTool({
     style_id: heygenId().optional().describe('from list_video_agent_styles'),
     brand_kit_id: heygenId().optional().describe('from list_brand_kits'),
     orientation: z.enum(['landscape', 'portrait']).optional(),
-    files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
+    files: z.array(media({ inline: ANY_FILE })).max(20).optional(),
     incognito_mode: z.boolean().optional().describe('no memory of other sessions'),
     callback_url: httpsUrl().optional(),
     callback_id: callbackId().optional(),
@@ -36,7 +37,7 @@ export default defineTool({
     const body = {
       prompt: a.prompt,
       ...pick(a, ['mode', 'avatar_id', 'voice_id', 'style_id', 'brand_kit_id', 'orientation', 'incognito_mode', 'callback_url', 'callback_id']),
-      ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}),
+      ...pick(a, ['files']),
     };
     const r = await ctx.heygen.videoAgents.create(body, ctx.call);
     await ctx.state.jobs.record({ kind: 'video_agent_session', id: r.session_id, tool: 'create_video_agent', createdAt: Date.now() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { limit, nextToken } from '../fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_video_agent_sessions',
@@ -9,18 +9,17 @@ export default defineTool({
   toolset: 'video_agent',
   kind: 'read',
   input: () => ({
-    limit: limit(),
-    next_token: nextToken(),
+    ...pageInput(),
   }),
   output: () => ({
     sessions: z.array(z.object({ session_id: z.string(), title: z.string().optional(), created_at: z.number().optional() })),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(a, ctx) {
-    const page = await ctx.heygen.videoAgents.list({ limit: a.limit ?? 25, token: a.next_token }, ctx.call);
+    const page = await ctx.heygen.videoAgents.list(pageRequest(a), ctx.call);
     return {
       sessions: page.items.map((s) => ({ session_id: s.session_id, title: s.title, created_at: s.created_at })),
-      next_token: page.hasMore ? page.nextToken : undefined,
+      ...pageResult(page),
     };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { limit, nextToken } from '../fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_video_agent_styles',
@@ -10,18 +10,17 @@ export default defineTool({
   kind: 'read',
   input: () => ({
     tag: z.string().trim().min(1).max(50).optional().describe('e.g. cinematic, minimal'),
-    limit: limit(),
-    next_token: nextToken(),
+    ...pageInput(),
   }),
   output: () => ({
     styles: z.array(z.object({ style_id: z.string(), name: z.string().optional(), tags: z.array(z.string()).optional(), aspect_ratio: z.string().optional(), thumbnail_url: z.string().optional(), preview_video_url: z.string().optional() })),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(a, ctx) {
-    const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, limit: a.limit ?? 25, token: a.next_token }, ctx.call);
+    const page = await ctx.heygen.videoAgents.listStyles({ tag: a.tag, ...pageRequest(a) }, ctx.call);
     return {
       styles: page.items.map((s) => ({ style_id: s.style_id, name: s.name, tags: s.tags, aspect_ratio: s.aspect_ratio, thumbnail_url: s.thumbnail_url, preview_video_url: s.preview_video_url })),
-      next_token: page.hasMore ? page.nextToken : undefined,
+      ...pageResult(page),
     };
   },
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sessionKind } from '../../jobs/video-kinds.js';
 import { defineTool } from '../define.js';
 import { heygenId } from '../fields.js';
-import { assetOf, FILE_HINT, fileRef, pick } from '../videos/shared-inputs.js';
+import { ANY_FILE, media } from '../media.js';
+import { pick } from '../videos/shared-inputs.js';
 
 export default defineTool({
   name: 'send_video_agent_message',
@@ -18,11 +19,11 @@ export default defineTool({
     avatar_id: heygenId().optional().describe('a look_id'),
     voice_id: heygenId().optional(),
     brand_kit_id: heygenId().optional().describe('from list_brand_kits'),
-    files: z.array(fileRef()).max(20).optional().describe(FILE_HINT),
+    files: z.array(media({ inline: ANY_FILE })).max(20).optional(),
   }),
   output: () => ({ session_id: z.string(), run_id: z.string().optional() }),
   async handler(a, ctx) {
-    const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id']), ...(a.files ? { files: a.files.map((f, i) => assetOf(f, `files.${i}`)) } : {}) };
+    const body = { message: a.message, ...pick(a, ['avatar_id', 'voice_id', 'brand_kit_id', 'files']) };
     const r = await ctx.heygen.videoAgents.send(a.session_id, body, ctx.call);
     // Whoever follows the session (a task, a wait) should see it move on now, not after a 30 s backoff.
     ctx.deps.watcher?.nudge(ctx.state.keyId, sessionKind.resourceUri(a.session_id));

@@ -19,7 +19,6 @@ export default defineTool({
   input: () => ({
     avatar_id: heygenId(),
     ...speechInput,
-    audio: speechInput.audio.describe('https URL or asset id'),
     engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
     reference_look_id: heygenId().optional(),
     ...renderInput,

@@ -4,7 +4,8 @@ import { defineTool } from '../define.js';
 import { InputError } from '../../errors.js';
 import { videoStarted } from './created.js';
 import { heygenId } from '../fields.js';
-import { assetOf, createdOutput, FILE_HINT, fileRef, pick, title } from './shared-inputs.js';
+import { IMAGE, media, VIDEO } from '../media.js';
+import { createdOutput, pick, title } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_cinematic_video',
@@ -23,7 +24,7 @@ export default defineTool({
     duration: z.number().int().min(4).max(15).optional().describe('seconds'),
     auto_duration: z.boolean().optional(),
     enhance_prompt: z.boolean().optional(),
-    references: z.array(fileRef()).max(12).optional().describe(`${FILE_HINT}; ≤3 videos, ≤9 images`),
+    references: z.array(media({ inline: [...IMAGE, ...VIDEO] })).max(12).optional().describe('≤3 videos, ≤9 images'),
     title: title().optional(),
   }),
   output: () => createdOutput,
@@ -33,8 +34,7 @@ export default defineTool({
       type: 'cinematic_avatar',
       prompt: a.prompt,
       avatar_id: a.avatar_ids,
-      ...pick(a, ['aspect_ratio', 'resolution', 'duration', 'auto_duration', 'enhance_prompt', 'title']),
-      ...(a.references ? { references: a.references.map((r, i) => assetOf(r, `references.${i}`)) } : {}),
+      ...pick(a, ['aspect_ratio', 'resolution', 'duration', 'auto_duration', 'enhance_prompt', 'title', 'references']),
     };
     return videoStarted(ctx, 'create_cinematic_video', await ctx.heygen.videos.create(body, ctx.call));
   },

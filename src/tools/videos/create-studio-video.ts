@@ -3,19 +3,20 @@ import type { StudioScene, StudioVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
 import { InputError } from '../../errors.js';
 import { heygenId, httpsUrl } from '../fields.js';
+import { IMAGE, media, VIDEO } from '../media.js';
 import { videoStarted } from './created.js';
 import {
-  aspectRatio, assetOf, callbackId, captionOf, captions, createdOutput, expressiveness, hexColour, nestedFileRef, nestedText, pick, SCRIPT_MAX, resolution, speechInput, speechOf, title, watermark, watermarkOf, within,
+  aspectRatio, callbackId, captionOf, captions, createdOutput, expressiveness, hexColour, nestedText, pick, SCRIPT_MAX, resolution, speechInput, speechOf, title, watermark, watermarkOf, within,
 } from './shared-inputs.js';
 
 /** One flat object per scene (a oneOf of four variants would triple the schema); `type` decides which fields apply. */
 const scene = z.object({
   type: z.enum(['avatar', 'photo', 'image', 'video']),
   avatar_id: heygenId().optional(),
-  source: nestedFileRef().optional(),
+  source: media({ inline: [...IMAGE, ...VIDEO], nested: true }).optional(),
   ...speechInput,
   script: nestedText(SCRIPT_MAX).optional(),
-  audio: z.string().refine((v) => v.length <= 2048, 'at most 2048 characters').optional(),
+  audio: media({ nested: true }).optional(),
   duration: z.number().refine((v) => v > 0 && v <= 300, 'seconds, above 0, at most 300').optional(),
   background_color: hexColour.optional(),
   engine: z.enum(['avatar_iv', 'avatar_v', 'avatar_iii']).optional(),
@@ -40,6 +41,12 @@ function sceneOf(s: SceneArgs, i: number): StudioScene {
     if (k !== 'type' && v !== undefined && !ONLY[s.type].includes(k)) throw new InputError(`${p}${k}`, `does not apply to a ${s.type} scene`);
   }
   const need = <T>(v: T | undefined, k: string): T => { if (v === undefined) throw new InputError(`${p}${k}`, `required for a ${s.type} scene`); return v; };
+  // The source field takes images and videos inline; each scene type takes one of the two.
+  const source = (kinds: readonly string[], what: string) => {
+    const m = need(s.source, 'source');
+    if (m.type === 'base64' && !kinds.includes(m.media_type)) throw new InputError(`${p}source`, `${s.type === 'image' ? 'an' : 'a'} ${s.type} scene takes ${what} (the bytes are ${m.media_type})`);
+    return m;
+  };
   switch (s.type) {
     case 'avatar': {
       if (s.reference_look_id && s.engine !== 'avatar_v') throw new InputError(`${p}reference_look_id`, 'only used with engine avatar_v');
@@ -55,17 +62,17 @@ function sceneOf(s: SceneArgs, i: number): StudioScene {
       };
     }
     case 'photo':
-      return { type: 'avatar_video', input: { type: 'image', image: assetOf(need(s.source, 'source'), `${p}source`), ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
+      return { type: 'avatar_video', input: { type: 'image', image: source(IMAGE, 'a PNG or JPEG image'), ...speechOf(s, p, { voiceRequired: true }), ...pick(s, ['motion_prompt', 'expressiveness']) } };
     case 'image': {
       const speech = speechOf(s, p, { voiceRequired: true, optional: true });
       const narrated = Object.keys(speech).some((k) => k !== 'voice_settings');
       if (narrated && s.duration !== undefined) throw new InputError(`${p}duration`, 'a still is either silent (duration) or narrated (script or audio), not both');
       if (!narrated && s.duration === undefined) throw new InputError(`${p}duration`, 'give a duration (silent still) or a script / audio (narrated still)');
-      return { type: 'image', source: assetOf(need(s.source, 'source'), `${p}source`), ...pick(s, ['duration']), ...speech };
+      return { type: 'image', source: source(IMAGE, 'a PNG or JPEG image'), ...pick(s, ['duration']), ...speech };
     }
     case 'video': {
       const playback = pick(s, ['mute', 'volume']);
-      return { type: 'video', source: assetOf(need(s.source, 'source'), `${p}source`), ...(Object.keys(playback).length ? { playback } : {}) };
+      return { type: 'video', source: source(VIDEO, 'an MP4 or WebM video'), ...(Object.keys(playback).length ? { playback } : {}) };
     }
   }
 }

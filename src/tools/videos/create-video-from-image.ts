@@ -1,10 +1,9 @@
 import type { ImageVideoBody } from '../../heygen/api/videos.js';
 import { defineTool } from '../define.js';
-import { InputError } from '../../errors.js';
-import { httpsUrl } from '../fields.js';
+import { IMAGE, media } from '../media.js';
 import { videoStarted } from './created.js';
 import { renderFields, renderInput } from './render-options.js';
-import { assetOf, createdOutput, FILE_HINT, fileRef, speechInput, speechOf } from './shared-inputs.js';
+import { createdOutput, speechInput, speechOf } from './shared-inputs.js';
 
 export default defineTool({
   name: 'create_video_from_image',
@@ -15,20 +14,18 @@ export default defineTool({
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_videos', idsFrom: 'list_voices' },
+  // HeyGen's agent skills pass the photo's URL as image_url.
+  formerNames: { image_url: { to: 'image' } },
   input: () => ({
-    image: fileRef().optional().describe(FILE_HINT),
-    image_url: httpsUrl().optional().describe('same as image, for a URL'),
+    image: media({ inline: IMAGE }),
     ...speechInput,
-    audio: speechInput.audio.describe('https URL or asset id'),
     ...renderInput,
   }),
   output: () => createdOutput,
   async handler(a, ctx) {
-    if ((a.image === undefined) === (a.image_url === undefined)) throw new InputError('image', 'give exactly one of image or image_url');
-    const image = a.image !== undefined ? assetOf(a.image, 'image') : { type: 'url' as const, url: a.image_url as string };
     const body: ImageVideoBody = {
       type: 'image',
-      image,
+      image: a.image,
       ...speechOf(a, '', { voiceRequired: true }),
       ...renderFields(a),
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { heygenId, limit, nextToken } from '../fields.js';
+import { heygenId } from '../fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_videos',
@@ -11,8 +12,7 @@ export default defineTool({
   input: () => ({
     title: z.string().trim().min(1).max(200).optional().describe('Title contains'),
     folder_id: heygenId().optional(),
-    limit: limit(),
-    next_token: nextToken(),
+    ...pageInput(),
   }),
   output: () => ({
     videos: z.array(z.object({
@@ -23,13 +23,13 @@ export default defineTool({
       created_at: z.number().optional(),
       failure_code: z.string().optional(),
     })),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(a, ctx) {
-    const page = await ctx.heygen.videos.list({ limit: a.limit ?? 25, token: a.next_token, title: a.title, folder_id: a.folder_id }, ctx.call);
+    const page = await ctx.heygen.videos.list({ title: a.title, folder_id: a.folder_id, ...pageRequest(a) }, ctx.call);
     return {
       videos: page.items.map((v) => ({ video_id: v.id, title: v.title, status: v.status, duration: v.duration, created_at: v.created_at, failure_code: v.failure_code })),
-      next_token: page.hasMore ? page.nextToken : undefined,
+      ...pageResult(page),
     };
   },
 });

@@ -1,38 +1,15 @@
 import { z } from 'zod';
-import type { AssetInput, Background, Caption, EngineSettings, Speech, Watermark } from '../../heygen/api/videos.js';
+import type { MediaRef } from '../../heygen/api/media.js';
+import type { Background, Caption, EngineSettings, Speech, Watermark } from '../../heygen/api/videos.js';
 import { InputError } from '../../errors.js';
 import { heygenId, text } from '../fields.js';
+import { IMAGE, media, mediaOf } from '../media.js';
 
 /** 5,000 characters: the v2 per-scene script limit HeyGen still enforces on v3 renders. */
 export const SCRIPT_MAX = 5000;
 /** Free text in fields nested in objects, where no length is advertised (the matrix bounds top-level inputs). */
 export const nestedText = (max: number) => z.string().trim().refine((v) => v.length > 0 && v.length <= max, `1–${max} characters`);
 export const script = text(SCRIPT_MAX);
-
-/** ~10 MB decoded as base64, plus a data: prefix; larger files go through upload_asset. */
-const FILE_MAX = 14_000_100;
-const DATA_URI = /^data:([a-z]+\/[A-Za-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]+)$/;
-
-/**
- * A file as one string (an object or oneOf per file would triple the schema): an https URL, an
- * uploaded asset id, or inline bytes as a `data:<mime>;base64,` URI. Parsed by `assetOf`.
- */
-export const fileRef = () => z.string().max(FILE_MAX);
-/** The same inside nested objects, where no length is advertised (assetOf refuses what is not a file). */
-export const nestedFileRef = () => z.string().refine((v) => v.length <= FILE_MAX, 'too large: upload_asset first');
-export const FILE_HINT = 'https URL, asset id or data: URI';
-
-/** Turns a file string into the v3 AssetInput union, naming `field` when it is none of the three. */
-export function assetOf(v: string, field: string): AssetInput {
-  if (/^https:\/\//i.test(v)) {
-    if (v.length > 2048 || /\s/.test(v)) throw new InputError(field, 'an https URL of at most 2048 characters, without spaces');
-    return { type: 'url', url: v };
-  }
-  const data = DATA_URI.exec(v);
-  if (data) return { type: 'base64', media_type: data[1] as string, data: (data[2] as string).replace(/\s/g, '') };
-  if (heygenId().safeParse(v).success) return { type: 'asset_id', asset_id: v };
-  throw new InputError(field, `must be an https:// URL, an asset id, or data:<type>;base64,<data> (got ${JSON.stringify(v.slice(0, 30))})`);
-}
 
 export const hexColour = z.string().refine((v) => /^#[0-9a-fA-F]{6}$/.test(v), 'a hex colour like #1A2B3C');
 export const title = () => text(200);
@@ -89,7 +66,7 @@ function voiceSettingsOf(v: VoiceArgs, field: string): Speech['voice_settings'] 
 
 /** Watermark with its placement flattened; the image is a file string. */
 export const watermark = z.object({
-  image: nestedFileRef(),
+  image: media({ inline: IMAGE, nested: true }),
   opacity: within(0, 1).optional(),
   scale: z.number().refine((v) => v > 0 && v <= 10, 'above 0, at most 10').optional(),
   position: z.enum(['top_left', 'top_right', 'bottom_left', 'bottom_right']).optional(),
@@ -100,11 +77,11 @@ export const watermark = z.object({
 export const speechInput = {
   script: script.optional(),
   voice_id: heygenId().optional(),
-  audio: z.string().max(2048).optional(),
+  audio: media().optional(),
   voice_settings: voiceSettings.optional(),
 };
 
-type SpeechArgs = { script?: string | undefined; voice_id?: string | undefined; audio?: string | undefined; voice_settings?: VoiceArgs | undefined };
+type SpeechArgs = { script?: string | undefined; voice_id?: string | undefined; audio?: MediaRef | undefined; voice_settings?: VoiceArgs | undefined };
 
 /** Script XOR recorded audio; a voice only goes with a script. `prefix` names the field in errors. */
 export function speechOf(a: SpeechArgs, prefix = '', opts: { voiceRequired?: boolean; optional?: boolean } = {}): Speech {
@@ -113,12 +90,8 @@ export function speechOf(a: SpeechArgs, prefix = '', opts: { voiceRequired?: boo
   if (a.script === undefined && a.audio === undefined && !opts.optional) throw new InputError(name('script'), 'give a script (with a voice) or audio');
   if (a.voice_id !== undefined && a.script === undefined) throw new InputError(name('voice_id'), 'a voice only applies to a script; recorded audio keeps its own voice');
   if (opts.voiceRequired && a.script !== undefined && a.voice_id === undefined) throw new InputError(name('voice_id'), 'required with a script here (no avatar default voice); find one with list_voices');
-  let audio: Pick<Speech, 'audio_url' | 'audio_asset_id'> = {};
-  if (a.audio !== undefined) {
-    const file = assetOf(a.audio, name('audio'));
-    if (file.type === 'base64') throw new InputError(name('audio'), 'an https URL or an asset id (upload_asset takes bytes)');
-    audio = file.type === 'url' ? { audio_url: file.url } : { audio_asset_id: file.asset_id };
-  }
+  // v3 spells recorded audio as two flat fields, not as the media object.
+  const audio: Pick<Speech, 'audio_url' | 'audio_asset_id'> = !a.audio ? {} : a.audio.type === 'url' ? { audio_url: a.audio.url } : { audio_asset_id: a.audio.asset_id };
   const settings = a.voice_settings ? voiceSettingsOf(a.voice_settings, name('voice_settings')) : undefined;
   return { ...pick(a, ['script', 'voice_id']), ...audio, ...(settings ? { voice_settings: settings } : {}) };
 }
@@ -133,8 +106,7 @@ export function backgroundOf(v: string | undefined, outputFormat?: string): Back
     if (!/^#[0-9a-fA-F]{6}$/.test(v)) throw new InputError('background', 'a hex colour like #1A2B3C');
     return { type: 'color', value: v };
   }
-  const file = assetOf(v, 'background');
-  if (file.type === 'base64') throw new InputError('background', 'a #hex colour, an https image URL or an image asset id');
+  const file = mediaOf(v, 'background');
   return file.type === 'url' ? { type: 'image', url: file.url } : { type: 'image', asset_id: file.asset_id };
 }
 
@@ -146,7 +118,7 @@ export function captionOf(c: 'srt' | 'burned_in' | undefined): Caption | undefin
 export function watermarkOf(w: z.output<typeof watermark> | undefined): Watermark | undefined {
   if (!w) return undefined;
   const placement = pick(w, ['position', 'offset_x', 'offset_y']);
-  return { image: assetOf(w.image, 'watermark.image'), ...pick(w, ['opacity', 'scale']), ...(Object.keys(placement).length ? { placement } : {}) };
+  return { image: w.image, ...pick(w, ['opacity', 'scale']), ...(Object.keys(placement).length ? { placement } : {}) };
 }
 
 /** Copies only the keys that are set, so the body never carries `undefined` or invented nulls. */

@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { invalidateCatalog } from '../../catalog/context.js';
-import { compact, mediaInput, mediaShape } from '../assets/media-input.js';
+import { compact } from '../request-body.js';
 import { text } from '../fields.js';
+import { AUDIO, formerMediaNames, media } from '../media.js';
 
 export default defineTool({
   name: 'clone_voice',
   title: 'Clone voice',
-  description: 'Clone a voice from an MP3/WAV (audio_asset_id, _url or _base64), then wait_for_job. Spends HeyGen credits.',
+  description: 'Clone a voice from one MP3/WAV sample (audio), then wait_for_job. Spends HeyGen credits.',
   toolset: 'voices',
   kind: 'create',
   spendsCredits: true,
   task: 'starts-job',
   hints: { recoverWith: 'list_voices with type private', idsFrom: 'list_voices' },
+  formerNames: formerMediaNames('audio', 'audio'),
   input: () => ({
     voice_name: text(100).trim(),
-    ...mediaShape('audio'),
+    audio: media({ inline: AUDIO }),
     language: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as en or es').optional().describe('e.g. en; detected if omitted'),
     remove_background_noise: z.boolean().optional().describe('Default true'),
   }),
@@ -25,9 +27,8 @@ export default defineTool({
     next_step: z.string(),
   }),
   async handler(args, ctx) {
-    const audio = mediaInput(args, 'audio', ['audio/mpeg', 'audio/wav']);
     const r = await ctx.heygen.voices.clone(compact({
-      voice_name: args.voice_name, audio, language: args.language, remove_background_noise: args.remove_background_noise,
+      voice_name: args.voice_name, audio: args.audio, language: args.language, remove_background_noise: args.remove_background_noise,
     }), ctx.call);
     const id = r.voice_clone_id;
     invalidateCatalog(ctx.state, 'voices');

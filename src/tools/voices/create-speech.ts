@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { downloadToDir, plainFileName } from '../../files/download.js';
 import { defineTool } from '../define.js';
 import { describeError, InputError } from '../../errors.js';
-import { compact } from '../assets/media-input.js';
+import { compact } from '../request-body.js';
 import { heygenId, text } from '../fields.js';
 
 const AUDIO_MAX_BYTES = 200 * 1024 * 1024;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { catalogCtx } from '../../catalog/context.js';
-import { genderInput, pagingInput, queryInput } from '../catalog-inputs.js';
+import { genderInput, queryInput } from '../catalog-inputs.js';
 import { VoiceItem, voiceSummary } from '../../catalog/shapes.js';
 import { listVoices } from '../../catalog/voices.js';
 import { defineTool } from '../define.js';
+import { pageInput, pageOutput, pageResult } from '../paging.js';
 
 export default defineTool({
   name: 'list_voices',
@@ -18,14 +19,14 @@ export default defineTool({
     engine: z.string().trim().max(30).regex(/^[a-z0-9_]{2,30}$/i, 'must be an engine name such as starfish').optional().describe('e.g. starfish'),
     type: z.enum(['public', 'private']).optional().describe('private: your clones'),
     query: queryInput,
-    ...pagingInput,
+    ...pageInput(),
   }),
   output: () => ({
     voices: z.array(VoiceItem),
-    next_token: z.string().optional(),
+    ...pageOutput(),
   }),
   async handler(args, ctx) {
     const r = await listVoices(catalogCtx(ctx.deps, ctx.call), args);
-    return { voices: r.items.map(voiceSummary), next_token: r.nextToken };
+    return { voices: r.items.map(voiceSummary), ...pageResult(r) };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
-import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 import { endpointOut } from './event-type.js';
 
 export default defineTool({
@@ -9,13 +9,13 @@ export default defineTool({
   description: 'Registered webhook endpoints: id, URL, status, events (never their secrets).',
   toolset: 'webhooks',
   kind: 'read',
-  input: () => ({ ...listInput }),
-  output: () => ({ endpoints: z.array(z.object(endpointOut)), ...listOutput }),
+  input: () => ({ ...pageInput() }),
+  output: () => ({ endpoints: z.array(z.object(endpointOut)), ...pageOutput() }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.webhooks.listEndpoints(pageParams(a), call);
+    const page = await heygen.webhooks.listEndpoints(pageRequest(a), call);
     return {
       endpoints: page.items.map((e) => ({ endpoint_id: e.endpoint_id, url: e.url, status: e.status, events: e.events })),
-      ...pageOut(page),
+      ...pageResult(page),
     };
   },
 });

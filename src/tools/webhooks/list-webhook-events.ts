@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.js';
 import { heygenId } from '../fields.js';
-import { listInput, listOutput, pageOut, pageParams } from '../translation/fields.js';
+import { pageInput, pageOutput, pageRequest, pageResult } from '../paging.js';
 import { eventTypeFilter } from './event-type.js';
 
 export default defineTool({
@@ -13,7 +13,7 @@ export default defineTool({
   input: () => ({
     event_type: eventTypeFilter.optional(),
     entity_id: heygenId().optional(),
-    ...listInput,
+    ...pageInput(),
   }),
   output: () => ({
     events: z.array(z.object({
@@ -22,10 +22,10 @@ export default defineTool({
       created_at: z.string().optional(),
       event_data: z.record(z.string(), z.unknown()).optional(),
     })),
-    ...listOutput,
+    ...pageOutput(),
   }),
   async handler(a, { heygen, call }) {
-    const page = await heygen.webhooks.listEvents({ event_type: a.event_type, entity_id: a.entity_id, ...pageParams(a) }, call);
-    return { events: page.items, ...pageOut(page) };
+    const page = await heygen.webhooks.listEvents({ event_type: a.event_type, entity_id: a.entity_id, ...pageRequest(a) }, call);
+    return { events: page.items, ...pageResult(page) };
   },
 });
