@@ -19,7 +19,7 @@ export const REQUIRED = {
  * Tools only the suite's reference server has: its `test_*` diagnostics and the Tasks scenarios'
  * fixtures (a sync `greet`, a sleeping `slow_compute`, `confirm_delete`, `failing_job`).
  */
-const SUITE_TOOL = /\btest_[a-z_]+\b|Unknown tool "(greet|slow_compute|confirm_delete|failing_job)"/;
+const SUITE_TOOL = /\btest_[a-z_]+\b|(Unknown tool|Tool not found:) "(greet|slow_compute|confirm_delete|failing_job)"/;
 
 /** A failed check that needed one of the suite's own `test_*` tools says so; it says nothing about us. */
 const needsDiagnosticTool = (c) => c.details?.untestable === true || SUITE_TOOL.test(c.errorMessage ?? '');
