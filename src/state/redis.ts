@@ -429,9 +429,13 @@ export class RedisStateProvider implements StateProvider {
   /** Connects (waiting up to connectTimeoutMs) and subscribes to job updates. */
   static async connect(url: string, opts: RedisProviderOptions): Promise<RedisStateProvider> {
     const { log } = opts;
-    const make = () => {
+    const make = (subscriber = false) => {
       const r = new Redis(url, {
         enableOfflineQueue: false,
+        // The subscriber subscribes again on every 'ready' itself (below), catching a refusal.
+        // ioredis's own resubscription sends SUBSCRIBE without a catch, and without an offline
+        // queue a connection that drops again at that moment rejects it: an unhandled rejection.
+        ...(subscriber ? { autoResubscribe: false } : {}),
         maxRetriesPerRequest: 1,
         commandTimeout: 2_000,
         connectTimeout: 2_000,
@@ -443,7 +447,7 @@ export class RedisStateProvider implements StateProvider {
     };
     const redis = make();
     redis.defineCommand('pget', { numberOfKeys: 1, lua: "local v = redis.call('get', KEYS[1]) if not v then return nil end return {v, redis.call('pttl', KEYS[1])}" });
-    const sub = make();
+    const sub = make(true);
     // The subscriber re-subscribes on every reconnect; a subscribe before the first connection
     // would be refused without an offline queue.
     sub.on('ready', () => { void sub.subscribe(UPDATES_CHANNEL).catch((err: unknown) => log.debug('redis subscribe failed', { error: err })); });

@@ -163,6 +163,25 @@ describe.skipIf(!redisAvailable)('redis state shared by two replicas', () => {
     r.disconnect();
   });
 
+  it('a subscriber whose connection Redis drops subscribes again by itself: later updates still arrive, once', async () => {
+    const c = await RedisStateProvider.connect(redis.url, { log: silentLogger, tuning });
+    const got: JobUpdate[] = [];
+    const off = c.updates.subscribe((u) => got.push(u));
+    const admin = new Redis(redis.url);
+    // Connections in subscriber mode that listen to a channel (sub=1).
+    const subscribers = async () => (String(await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub'))).split('\n').filter((l) => / sub=1 /.test(l)).length;
+    await expect.poll(subscribers).toBe(3); // a, b and c
+    for (let i = 0; i < 3; i++) {
+      await admin.client('KILL', 'TYPE', 'pubsub');
+      await expect.poll(subscribers, { timeout: 8_000 }).toBe(3);
+    }
+    await a.updates.publish({ keyId: 'k-resub', uri: 'heygen://videos/resub', terminal: false });
+    await expect.poll(() => got.filter((u) => u.uri === 'heygen://videos/resub').length).toBe(1);
+    off();
+    admin.disconnect();
+    await c.close();
+  });
+
   it('while Redis is down stores fall back with warnings, never lose a job id, and catch up after it returns', async () => {
     const logs: string[] = [];
     const log = { ...silentLogger, warn: (m: string) => logs.push(m), info: (m: string) => logs.push(m) };
