@@ -123,8 +123,19 @@ describe('the bin runs its bundle from a code cache', () => {
 describe('the bundle', () => {
   it('has no dynamic import() (it would never settle in a script compiled from a code cache)', async () => {
     const { readFileSync } = await import('node:fs');
-    const source = readFileSync(fileURLToPath(new URL('../../dist/bin/cli.cjs', import.meta.url)), 'utf8').replace(/\/\/.*$/gm, '');
-    expect(source).not.toMatch(/\bimport\(/);
+    for (const file of ['cli.cjs', 'sandbox.cjs']) {
+      const source = readFileSync(fileURLToPath(new URL(`../../dist/bin/${file}`, import.meta.url)), 'utf8').replace(/\/\/.*$/gm, '');
+      expect(source, file).not.toMatch(/\bimport\(/);
+    }
+  });
+
+  it("carries zod's English messages only, and leaves the simulator to sandbox.cjs", async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(fileURLToPath(new URL('../../dist/bin/cli.cjs', import.meta.url)), 'utf8');
+    expect(source).toContain('Invalid input'); // zod's English locale
+    expect(source).not.toContain('Ungültige Eingabe'); // its German one
+    expect(source).not.toMatch(/^\/\/ src\/sandbox\//m);
+    expect(source).toContain('require("./sandbox.cjs")');
   });
 
   it("swaps in a JSON Schema validator that loads Ajv on first use and checks like the SDK's", async () => {
