@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,16 +121,14 @@ describe('the bin runs its bundle from a code cache', () => {
 });
 
 describe('the bundle', () => {
-  it('has no dynamic import() (it would never settle in a script compiled from a code cache)', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('has no dynamic import() (it would never settle in a script compiled from a code cache)', () => {
     for (const file of ['cli.cjs', 'sandbox.cjs']) {
       const source = readFileSync(fileURLToPath(new URL(`../../dist/bin/${file}`, import.meta.url)), 'utf8').replace(/\/\/.*$/gm, '');
       expect(source, file).not.toMatch(/\bimport\(/);
     }
   });
 
-  it("carries zod's English messages only, and leaves the simulator to sandbox.cjs", async () => {
-    const { readFileSync } = await import('node:fs');
+  it("carries zod's English messages only, and leaves the simulator to sandbox.cjs", () => {
     const source = readFileSync(fileURLToPath(new URL('../../dist/bin/cli.cjs', import.meta.url)), 'utf8');
     expect(source).toContain('Invalid input'); // zod's English locale
     expect(source).not.toContain('Ungültige Eingabe'); // its German one
